@@ -1,0 +1,3 @@
+import type { RequestScoped } from '@shopgraph/server';
+
+export type GatewayContext = RequestScoped;

@@ -1,0 +1,25 @@
+import { parseEnvOrExit } from '@shopgraph/config';
+import { createLogger } from '@shopgraph/logging';
+import { stopOnSignals } from '@shopgraph/server';
+import { gatewayEnvSchema, subgraphUrlOverrides } from './env';
+import { startGateway } from './start-gateway';
+
+async function main(): Promise<void> {
+  const env = parseEnvOrExit(gatewayEnvSchema);
+  const logger = createLogger('gateway', env.LOG_LEVEL);
+  try {
+    const gateway = await startGateway({
+      port: env.PORT,
+      supergraphPath: env.SUPERGRAPH_PATH,
+      subgraphUrls: subgraphUrlOverrides(process.env),
+      logger,
+      production: env.NODE_ENV === 'production',
+    });
+    stopOnSignals(gateway.stop, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'gateway failed to start');
+    process.exit(1);
+  }
+}
+
+void main();

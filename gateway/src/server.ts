@@ -1,0 +1,54 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { isServiceName, type ServiceName } from '@shopgraph/config';
+import type { Logger } from '@shopgraph/logging';
+import { errorLoggingPlugin, maskUnexpectedErrors, type GraphQLService } from '@shopgraph/server';
+import type { GatewayContext } from './context';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { supergraphFromFile } from './supergraph-file';
+
+export interface GatewayDeps {
+  supergraphPath: string;
+  /** Routing URLs that win over the supergraph file's, by subgraph name. */
+  subgraphUrls: Partial<Record<ServiceName, string>>;
+  logger: Logger;
+  production: boolean;
+}
+
+export interface BuiltGateway extends GraphQLService<GatewayContext> {
+  gateway: ApolloGateway;
+  /** True once a supergraph is loaded. */
+  isReady(): boolean;
+}
+
+/** The federated gateway over the supergraph file; it never listens. */
+export function buildGateway(deps: GatewayDeps): BuiltGateway {
+  let ready = false;
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: (isServiceName(name) && deps.subgraphUrls[name]) || url }),
+    logger: deps.logger,
+  });
+  gateway.onSchemaLoadOrUpdate(() => {
+    ready = true;
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskUnexpectedErrors,
+    includeStacktraceInErrorResponses: false,
+    introspection: !deps.production,
+    plugins: [
+      errorLoggingPlugin<GatewayContext>(),
+      deps.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
+    ],
+  });
+  return {
+    apollo,
+    gateway,
+    isReady: () => ready,
+    context: async ({ requestId, logger }) => ({ requestId, logger }),
+  };
+}

@@ -1,0 +1,22 @@
+/** A shared key-value cache of strings. Redis in a deployment; in-process in the single-process mode. */
+export interface Cache {
+  /** One value (or null) per key, in key order. */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  setMany(entries: readonly CacheEntry[]): Promise<void>;
+  delete(keys: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CacheEntry {
+  key: string;
+  value: string;
+  ttlSeconds: number;
+}
+
+/** Messages to every process that subscribed to a channel, delivered while it is subscribed. */
+export interface PubSub {
+  publish(channel: string, message: string): Promise<void>;
+  /** Resolves once the subscription is live; call the returned function to stop. */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import type { Cache, PubSub } from './cache';
+import { MemoryCache } from './memory-cache';
+import { MemoryPubSub } from './memory-pubsub';
+import { RedisCache } from './redis-cache';
+import { RedisPubSub } from './redis-pubsub';
+
+export * from './cache';
+export { MemoryCache } from './memory-cache';
+export { MemoryPubSub } from './memory-pubsub';
+export { RedisCache } from './redis-cache';
+export { RedisPubSub } from './redis-pubsub';
+export { connectRedis, redisAnswers, FAIL_FAST_REDIS_OPTIONS } from './redis-connection';
+
+export interface SharedState {
+  cache: Cache;
+  pubsub: PubSub;
+  /** 'redis' when shared across processes, 'memory' in the single-process mode. */
+  kind: 'redis' | 'memory';
+  close(): Promise<void>;
+}
+
+/** Redis when a URL is given; otherwise in-process implementations of the same interfaces. */
+export function createSharedState(redisUrl: string | undefined): SharedState {
+  const cache = redisUrl ? new RedisCache(redisUrl) : new MemoryCache();
+  const pubsub = redisUrl ? new RedisPubSub(redisUrl) : new MemoryPubSub();
+  return {
+    cache,
+    pubsub,
+    kind: redisUrl ? 'redis' : 'memory',
+    close: async () => {
+      await Promise.all([cache.close(), pubsub.close()]);
+    },
+  };
+}

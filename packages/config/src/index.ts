@@ -1,0 +1,3 @@
+export * from './services';
+export * from './database-url';
+export * from './env';

@@ -1,0 +1,3 @@
+export * from './connect';
+export * from './ensure-database';
+export * from './statement-counter';

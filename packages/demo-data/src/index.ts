@@ -1,0 +1,4 @@
+export * from './deterministic';
+export * from './catalog';
+export * from './people';
+export * from './activity';

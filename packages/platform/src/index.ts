@@ -1,0 +1,3 @@
+export * from './start-platform';
+export * from './embedded-postgres';
+export { SUBGRAPH_STARTERS } from './subgraph-starters';

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { createSharedState } from '@shopgraph/cache';
+import { commonEnv, databaseEnv, GATEWAY_PORT, parseEnvOrExit, SERVICE_PORTS, z } from '@shopgraph/config';
+import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
+import { createLogger } from '@shopgraph/logging';
+import { stopOnSignals } from '@shopgraph/server';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { spawnServices } from './spawn-services';
+import { startPlatform } from './start-platform';
+
+const envSchema = z.object({ ...commonEnv, ...databaseEnv, DATABASE_URL: databaseEnv.DATABASE_URL.optional(), SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH) });
+const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
+
+/**
+ * `npm start`: the whole platform. Without DATABASE_URL it runs embedded PostgreSQL under .data/;
+ * without REDIS_URL everything runs in this one process with in-process cache and pub/sub;
+ * with REDIS_URL (or --processes) each service is its own process.
+ */
+async function main(): Promise<void> {
+  const env = parseEnvOrExit(envSchema);
+  const logger = createLogger('shopgraph', env.LOG_LEVEL);
+  const multiProcess = process.argv.includes('--processes') || env.REDIS_URL !== undefined;
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(join(DATA_DIR, 'postgres'));
+  if (embedded) logger.info({ dataDir: join(DATA_DIR, 'postgres') }, 'embedded PostgreSQL started');
+  const databaseUrl = env.DATABASE_URL ?? embedded!.url;
+
+  let stopServices: () => Promise<void>;
+  try {
+    if (multiProcess) {
+      ({ stop: stopServices } = await spawnServices({ ...process.env, DATABASE_URL: databaseUrl }, logger));
+    } else {
+      const shared = createSharedState(undefined);
+      const platform = await startPlatform({
+        databaseServerUrl: databaseUrl,
+        databasePrefix: env.DATABASE_PREFIX,
+        shared,
+        logger,
+        supergraphPath: env.SUPERGRAPH_PATH,
+        ports: { ...SERVICE_PORTS, gateway: GATEWAY_PORT },
+        seed: env.SEED_DEMO_DATA,
+        production: env.NODE_ENV === 'production',
+      });
+      stopServices = async () => {
+        await platform.stop();
+        await shared.close();
+      };
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, 'Shopgraph failed to start');
+    await embedded?.stop();
+    process.exit(1);
+  }
+  process.stdout.write(
+    `\n  Shopgraph is up (${multiProcess ? 'one process per service, Redis' : 'single process, in-process cache'}).\n` +
+      `  Gateway and Apollo Sandbox: http://localhost:${GATEWAY_PORT}/graphql\n\n`,
+  );
+  stopOnSignals(async () => {
+    await stopServices();
+    await embedded?.stop();
+  }, logger);
+}
+
+void main();

@@ -1,0 +1,65 @@
+import type { SharedState } from '@shopgraph/cache';
+import { SERVICE_NAMES, serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
+import { startGateway } from '@shopgraph/gateway';
+import type { Logger } from '@shopgraph/logging';
+import type { RunningService } from '@shopgraph/server';
+import { SUBGRAPH_STARTERS } from './subgraph-starters';
+
+export interface PlatformOptions {
+  databaseServerUrl: string;
+  databasePrefix: string;
+  shared: SharedState;
+  logger: Logger;
+  supergraphPath: string;
+  /** Per-service ports; 0 or absent picks a free one. */
+  ports: Partial<Record<ServiceName | 'gateway', number>>;
+  seed: boolean;
+  production: boolean;
+}
+
+export interface RunningPlatform {
+  gateway: RunningService;
+  subgraphs: Record<ServiceName, RunningService>;
+  stop(): Promise<void>;
+}
+
+/** All five subgraphs and the gateway in this process, each on its own port, talking HTTP. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const started = await Promise.allSettled(
+    SERVICE_NAMES.map((name) =>
+      SUBGRAPH_STARTERS[name]({
+        port: options.ports[name] ?? 0,
+        databaseUrl: serviceDatabaseUrl(name, options.databaseServerUrl, options.databasePrefix),
+        shared: options.shared,
+        logger: options.logger.child({ service: name }),
+        seed: options.seed,
+        production: options.production,
+      }),
+    ),
+  );
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((service) => service.stop()));
+    throw failed.reason;
+  }
+  const subgraphs = Object.fromEntries(running.map((service) => [service.name, service])) as Record<ServiceName, RunningService>;
+  const gateway = await startGateway({
+    port: options.ports.gateway ?? 0,
+    supergraphPath: options.supergraphPath,
+    subgraphUrls: Object.fromEntries(running.map((service) => [service.name, service.url])),
+    logger: options.logger.child({ service: 'gateway' }),
+    production: options.production,
+  }).catch(async (error: unknown) => {
+    await Promise.all(running.map((service) => service.stop()));
+    throw error;
+  });
+  return {
+    gateway,
+    subgraphs,
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(running.map((service) => service.stop()));
+    },
+  };
+}

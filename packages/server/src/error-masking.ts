@@ -1,0 +1,59 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '@shopgraph/logging';
+import { ErrorCode } from './errors';
+
+export interface RequestScoped extends BaseContext {
+  requestId: string;
+  logger: Logger;
+}
+
+export const MASKED_MESSAGE = 'Internal server error';
+
+function isUnexpected(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  return code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
+ * Apollo `formatError`: errors the code did not mean to show (no code, or INTERNAL_SERVER_ERROR)
+ * reach clients as one masked message; the original is logged by `errorLoggingPlugin`.
+ */
+export function maskUnexpectedErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!isUnexpected(formatted)) return formatted;
+  // Errors from a subgraph were masked there already; keep their request id.
+  const requestId = formatted.extensions?.requestId;
+  return {
+    message: MASKED_MESSAGE,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+  };
+}
+
+/** Logs every unexpected error with its request id, and puts that id on the masked error. */
+export function errorLoggingPlugin<T extends RequestScoped>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && !error.extensions.requestId) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

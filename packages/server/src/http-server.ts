@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Logger } from '@shopgraph/logging';
+import type { RequestScoped } from './error-masking';
+
+export interface RequestInfo {
+  requestId: string;
+  logger: Logger;
+  headers: HeaderMap;
+}
+
+export interface GraphQLService<TContext extends RequestScoped> {
+  apollo: ApolloServer<TContext>;
+  /** The only place per-request state is made. */
+  context(request: RequestInfo): Promise<TContext>;
+}
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  logger: Logger;
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  maxBodyBytes?: number;
+  /** GET /health answers 200 only while this returns true. */
+  isHealthy?: () => boolean;
+}
+
+export interface ListeningServer {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function headerMapOf(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** Serves one Apollo Server on node:http: POST/GET /graphql, GET /health. */
+export async function serveGraphQL<TContext extends RequestScoped>(
+  service: GraphQLService<TContext>,
+  options: ServeOptions,
+): Promise<ListeningServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && request.method === 'GET') {
+      const healthy = options.isHealthy?.() ?? true;
+      sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      sendJson(response, 404, { error: 'not found' });
+      return;
+    }
+    const requestId = requestIdOf(request);
+    const logger = options.logger.child({ requestId });
+    const headers = headerMapOf(request);
+    let body: unknown = undefined;
+    if (request.method === 'POST') {
+      const text = await readBody(request, maxBodyBytes);
+      const contentType = headers.get('content-type') ?? '';
+      if (contentType.includes('json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    const result = await service.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => service.context({ requestId, logger, headers }),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.setHeader('x-request-id', requestId);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) {
+        sendJson(response, 413, { errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      options.logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.end();
+    });
+  });
+  // Longer than any load balancer's idle timeout, so the proxy closes idle sockets first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://localhost:${port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+import { createSharedState } from '@shopgraph/cache';
+import { parseEnvOrExit, type ServiceName } from '@shopgraph/config';
+import { createLogger } from '@shopgraph/logging';
+import type { RunningService, SubgraphRuntimeOptions } from './service';
+import { databaseUrlFor, serviceEnvSchema } from './service-env';
+
+/** Stops the service on SIGINT/SIGTERM: stop taking requests, finish, close pools, exit. */
+export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: string): void; error(obj: object, msg: string): void }): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+/** A subgraph's main: env, then Redis or in-process state, then the service, then wait for a signal. */
+export async function runSubgraphMain(name: ServiceName, start: (options: SubgraphRuntimeOptions) => Promise<RunningService>): Promise<void> {
+  const env = parseEnvOrExit(serviceEnvSchema(name));
+  const logger = createLogger(name, env.LOG_LEVEL);
+  const shared = createSharedState(env.REDIS_URL);
+  try {
+    const service = await start({
+      port: env.PORT,
+      databaseUrl: databaseUrlFor(name, env),
+      shared,
+      logger,
+      seed: env.SEED_DEMO_DATA,
+      production: env.NODE_ENV === 'production',
+    });
+    stopOnSignals(async () => {
+      await service.stop();
+      await shared.close();
+    }, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, `${name} failed to start`);
+    await shared.close();
+    process.exit(1);
+  }
+}

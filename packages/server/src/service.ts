@@ -1,0 +1,51 @@
+import type { SharedState } from '@shopgraph/cache';
+import type { ServiceName } from '@shopgraph/config';
+import type { StatementCounter } from '@shopgraph/db';
+import type { Logger } from '@shopgraph/logging';
+import type { RequestScoped } from './error-masking';
+import { serveGraphQL, type GraphQLService } from './http-server';
+
+/** What a subgraph needs to run, however it is started (its own process, all-in-one, a test). */
+export interface SubgraphRuntimeOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** This subgraph's own database. */
+  databaseUrl: string;
+  shared: SharedState;
+  logger: Logger;
+  /** Load the demo shop when the database has none of it yet. */
+  seed: boolean;
+  production: boolean;
+}
+
+export interface RunningService {
+  name: ServiceName | 'gateway';
+  port: number;
+  url: string;
+  /** SQL statements this service has sent, for the N+1 tests. */
+  statements?: StatementCounter;
+  stop(): Promise<void>;
+}
+
+/** Listens with a built subgraph and ties its resources' shutdown to `stop`. */
+export async function listenSubgraph<TContext extends RequestScoped>(
+  name: ServiceName,
+  service: GraphQLService<TContext>,
+  options: SubgraphRuntimeOptions,
+  resources: { statements?: StatementCounter; close(): Promise<void> },
+): Promise<RunningService> {
+  await service.apollo.start();
+  const listening = await serveGraphQL(service, { port: options.port, logger: options.logger });
+  options.logger.info({ url: listening.url }, `${name} subgraph ready`);
+  return {
+    name,
+    port: listening.port,
+    url: listening.url,
+    statements: resources.statements,
+    stop: async () => {
+      await listening.close();
+      await service.apollo.stop();
+      await resources.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { startEmbeddedPostgres } from '@shopgraph/platform/src/embedded-postgres';
+
+async function answers(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/**
+ * Jest global setup: use DATABASE_URL when given; otherwise start embedded PostgreSQL for this
+ * run. With SHOPGRAPH_REQUIRE_SERVICES=1 (CI) a DATABASE_URL that does not answer fails the run.
+ */
+export default async function globalSetup(): Promise<void> {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    if (await answers(given)) return;
+    if (process.env.SHOPGRAPH_REQUIRE_SERVICES === '1') throw new Error(`Postgres at DATABASE_URL does not answer and SHOPGRAPH_REQUIRE_SERVICES=1`);
+    process.stderr.write(`\n*** DATABASE_URL does not answer; starting embedded PostgreSQL for the tests ***\n`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopgraph-test-pg-'));
+  const server = await startEmbeddedPostgres(dataDir, 54330 + Math.floor(Math.random() * 500));
+  process.env.SHOPGRAPH_TEST_DATABASE_URL = server.url;
+  delete process.env.DATABASE_URL;
+  (globalThis as { __embeddedPostgres?: typeof server }).__embeddedPostgres = server;
+}

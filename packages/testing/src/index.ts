@@ -1,0 +1,4 @@
+export * from './database-server';
+export * from './redis';
+export * from './graphql-request';
+export * from './start-for-test';

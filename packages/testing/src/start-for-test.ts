@@ -1,0 +1,88 @@
+import { createSharedState, type SharedState } from '@shopgraph/cache';
+import { serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
+import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
+import { createLogger } from '@shopgraph/logging';
+import type { RunningPlatform } from '@shopgraph/platform';
+import type { RunningService, SubgraphRuntimeOptions } from '@shopgraph/server';
+import { dropTestDatabases, testDatabaseServerUrl, uniqueDatabasePrefix } from './database-server';
+
+export interface TestOptions {
+  /** Redis URL for the shared cache and pub/sub; in-process implementations when absent. */
+  redisUrl?: string;
+  seed?: boolean;
+  production?: boolean;
+  /** Reuse databases of this prefix (a second process over the same data); not dropped on stop. */
+  databasePrefix?: string;
+}
+
+export interface TestService extends RunningService {
+  databasePrefix: string;
+  databaseUrl: string;
+  shared: SharedState;
+}
+
+const testLogger = () => createLogger('test', process.env.LOG_LEVEL ?? 'silent');
+
+/** One subgraph on a free port over fresh, seeded databases of its own; stop() drops them. */
+export async function startServiceForTest(name: ServiceName, options: TestOptions = {}): Promise<TestService> {
+  const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
+  const databaseUrl = serviceDatabaseUrl(name, testDatabaseServerUrl(), databasePrefix, {});
+  const shared = createSharedState(options.redisUrl);
+  // Loaded by name, so one subgraph's tests do not load the other four.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startService } = require(`@shopgraph/${name}`) as { startService(options: SubgraphRuntimeOptions): Promise<RunningService> };
+  const service = await startService({
+    port: 0,
+    databaseUrl,
+    shared,
+    logger: testLogger(),
+    seed: options.seed ?? true,
+    production: options.production ?? false,
+  });
+  return {
+    ...service,
+    databasePrefix,
+    databaseUrl,
+    shared,
+    stop: async () => {
+      await service.stop();
+      await shared.close();
+      if (!options.databasePrefix) await dropTestDatabases(databasePrefix);
+    },
+  };
+}
+
+export interface TestPlatform extends RunningPlatform {
+  gatewayUrl: string;
+  databasePrefix: string;
+  shared: SharedState;
+}
+
+/** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
+export async function startPlatformForTest(options: TestOptions & { supergraphPath?: string } = {}): Promise<TestPlatform> {
+  const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
+  const shared = createSharedState(options.redisUrl);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startPlatform } = require('@shopgraph/platform') as typeof import('@shopgraph/platform');
+  const platform = await startPlatform({
+    databaseServerUrl: testDatabaseServerUrl(),
+    databasePrefix,
+    shared,
+    logger: testLogger(),
+    supergraphPath: options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH,
+    ports: {},
+    seed: options.seed ?? true,
+    production: options.production ?? false,
+  });
+  return {
+    ...platform,
+    gatewayUrl: platform.gateway.url,
+    databasePrefix,
+    shared,
+    stop: async () => {
+      await platform.stop();
+      await shared.close();
+      if (!options.databasePrefix) await dropTestDatabases(databasePrefix);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startProductsService as startService } from './service';
+export { buildSubgraph } from './server';
