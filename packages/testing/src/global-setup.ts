@@ -2,6 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { redisAnswers } from '@shopgraph/cache';
+import { DEFAULT_TEST_REDIS_URL } from './redis';
 import { startEmbeddedPostgres } from '@shopgraph/platform/src/embedded-postgres';
 
 async function answers(url: string): Promise<boolean> {
@@ -21,10 +23,28 @@ async function answers(url: string): Promise<boolean> {
  * run. With SHOPGRAPH_REQUIRE_SERVICES=1 (CI) a DATABASE_URL that does not answer fails the run.
  */
 export default async function globalSetup(): Promise<void> {
+  await findRedis();
+  await findPostgres();
+}
+
+const required = () => process.env.SHOPGRAPH_REQUIRE_SERVICES === '1';
+
+async function findRedis(): Promise<void> {
+  const url = process.env.REDIS_URL ?? DEFAULT_TEST_REDIS_URL;
+  if (await redisAnswers(url)) {
+    process.env.SHOPGRAPH_TEST_REDIS_URL = url;
+    return;
+  }
+  if (required()) throw new Error(`Redis at ${url} does not answer and SHOPGRAPH_REQUIRE_SERVICES=1`);
+  process.env.SHOPGRAPH_TEST_REDIS_URL = '';
+  process.stderr.write(`\n*** No Redis answers at ${url}: Redis-backed suites are SKIPPED (set REDIS_URL) ***\n\n`);
+}
+
+async function findPostgres(): Promise<void> {
   const given = process.env.DATABASE_URL;
   if (given) {
     if (await answers(given)) return;
-    if (process.env.SHOPGRAPH_REQUIRE_SERVICES === '1') throw new Error(`Postgres at DATABASE_URL does not answer and SHOPGRAPH_REQUIRE_SERVICES=1`);
+    if (required()) throw new Error(`Postgres at DATABASE_URL does not answer and SHOPGRAPH_REQUIRE_SERVICES=1`);
     process.stderr.write(`\n*** DATABASE_URL does not answer; starting embedded PostgreSQL for the tests ***\n`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'shopgraph-test-pg-'));

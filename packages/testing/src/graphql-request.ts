@@ -1,3 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
   data?: TData | null;
@@ -25,4 +28,14 @@ export async function graphqlRequest<TData = Record<string, any>>(
     throw new Error(`non-JSON response ${response.status}: ${text.slice(0, 500)}`);
   }
   return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+}
+
+/** Runs a codegen-typed operation; the result's data has the operation's generated type. */
+export async function execute<TData, TVariables extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
+  return graphqlRequest<TData>(url, print(document), variables, headers);
 }

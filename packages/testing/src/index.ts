@@ -2,3 +2,4 @@ export * from './database-server';
 export * from './redis';
 export * from './graphql-request';
 export * from './start-for-test';
+export * from './describe-with-redis';
