@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, maskUnexpectedErrors, type GraphQLService } from '@shopgraph/server';
@@ -40,9 +41,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     introspection: !deps.production,
     plugins: [
       errorLoggingPlugin<GatewayContext>(),
-      deps.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
+      // Sandbox for developers; in production no landing page at all (it would advertise the schema).
+      deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
     ],
   });
   return {

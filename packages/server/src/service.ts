@@ -1,6 +1,7 @@
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
-import type { StatementCounter } from '@shopgraph/db';
+import { openServiceDatabase, type StatementCounter } from '@shopgraph/db';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
 import { serveGraphQL, type GraphQLService } from './http-server';
@@ -48,4 +49,28 @@ export async function listenSubgraph<TContext extends RequestScoped>(
       await resources.close();
     },
   };
+}
+
+/** What makes one subgraph: its tables, migrations, demo data and GraphQL service. */
+export interface SubgraphModule<TSchema extends Record<string, unknown>, TContext extends RequestScoped> {
+  name: ServiceName;
+  schema: TSchema;
+  migrationsFolder: string;
+  seed(db: PostgresJsDatabase<TSchema>): Promise<void>;
+  build(db: PostgresJsDatabase<TSchema>, options: SubgraphRuntimeOptions): GraphQLService<TContext>;
+}
+
+/** Opens the subgraph's database (created and migrated when needed), seeds it, and listens. */
+export async function startSubgraph<TSchema extends Record<string, unknown>, TContext extends RequestScoped>(
+  subgraph: SubgraphModule<TSchema, TContext>,
+  options: SubgraphRuntimeOptions,
+): Promise<RunningService> {
+  const database = await openServiceDatabase({ url: options.databaseUrl, schema: subgraph.schema, migrationsFolder: subgraph.migrationsFolder });
+  try {
+    if (options.seed) await subgraph.seed(database.db);
+    return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }

@@ -2,7 +2,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { DocumentNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
 import { errorLoggingPlugin, maskUnexpectedErrors, type RequestScoped } from './error-masking';
 
 export interface SubgraphServerOptions<TContext extends RequestScoped> {
@@ -21,4 +22,9 @@ export function createSubgraphApollo<TContext extends RequestScoped>(options: Su
     // No Apollo usage reporting here, so federated traces would be work for nobody.
     plugins: [errorLoggingPlugin<TContext>(), ApolloServerPluginInlineTraceDisabled()],
   });
+}
+
+/** A subgraph's SDL file, the only source of its schema. */
+export function loadTypeDefs(path: string): DocumentNode {
+  return parse(readFileSync(path, 'utf8'));
 }
