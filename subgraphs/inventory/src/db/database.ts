@@ -1,0 +1,6 @@
+import type { ServiceDatabase } from '@shopgraph/db';
+import * as schema from './schema';
+
+export { schema };
+export type InventoryDatabase = ServiceDatabase<typeof schema>;
+export type InventoryDb = InventoryDatabase['db'];

@@ -1,0 +1,2 @@
+export { startInventoryService as startService } from './service';
+export { buildSubgraph } from './server';

@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+import { startSubgraph, type RunningService, type SubgraphRuntimeOptions } from '@shopgraph/server';
+import { schema } from './db/database';
+import { seedInventory } from './db/seed';
+import { buildSubgraph } from './server';
+
+export function startInventoryService(options: SubgraphRuntimeOptions): Promise<RunningService> {
+  return startSubgraph(
+    { name: 'inventory', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedInventory, build: (db, { production }) => buildSubgraph({ db, production }) },
+    options,
+  );
+}

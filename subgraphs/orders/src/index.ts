@@ -1,0 +1,2 @@
+export { startOrdersService as startService } from './service';
+export { buildSubgraph } from './server';

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@shopgraph/server';
+import { startOrdersService } from './service';
+
+void runSubgraphMain('orders', startOrdersService);

@@ -1,0 +1,4 @@
+/** Entities this subgraph extends know only their key; their owners hold the rest. */
+export interface UserReference {
+  id: string;
+}

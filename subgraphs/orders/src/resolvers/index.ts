@@ -1,0 +1,14 @@
+import { DateTimeScalar } from '@shopgraph/server';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Order } from './Order';
+import { OrderItem } from './OrderItem';
+import { order } from './Query/order';
+import { User } from './User';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query: { order },
+  Order,
+  OrderItem,
+  User,
+};

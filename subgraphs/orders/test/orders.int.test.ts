@@ -1,0 +1,63 @@
+import { demoOrders, demoUsers } from '@shopgraph/demo-data';
+import { graphqlRequest, startServiceForTest, type TestService } from '@shopgraph/testing';
+
+let orders: TestService;
+beforeAll(async () => {
+  orders = await startServiceForTest('orders');
+});
+afterAll(() => orders?.stop());
+
+const USER_ORDERS = `query ($r: [_Any!]!) {
+  _entities(representations: $r) { ... on User { id orders { id total { amount } items { quantity product { id } } } } }
+}`;
+const customers = demoUsers.filter((user) => user.role === 'CUSTOMER');
+
+test("a seeded order's total is the sum of its items, a snapshot of name and price", async () => {
+  const order = demoOrders.find((candidate) => candidate.items.length > 1)!;
+  const { data, errors } = await graphqlRequest(
+    orders.url,
+    'query ($id: ID!) { order(id: $id) { status user { id } total { amount currency } items { productName quantity unitPrice { amount } lineTotal { amount } product { id } } } }',
+    { id: order.id },
+  );
+  expect(errors).toBeUndefined();
+  expect(data!.order.total).toEqual({ amount: order.items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0), currency: 'USD' });
+  expect(data!.order.user).toEqual({ id: order.userId });
+  expect(data!.order.items).toEqual(
+    order.items.map((item) => ({
+      productName: item.productName,
+      quantity: item.quantity,
+      unitPrice: { amount: item.unitPriceCents },
+      lineTotal: { amount: item.unitPriceCents * item.quantity },
+      product: { id: item.productId },
+    })),
+  );
+});
+
+test('orders of every customer cost the same few statements as of three', async () => {
+  const cost = async (users: typeof customers) => {
+    const before = orders.statements!.count;
+    const { data, errors } = await graphqlRequest(orders.url, USER_ORDERS, { r: users.map((user) => ({ __typename: 'User', id: user.id })) });
+    expect(errors).toBeUndefined();
+    for (const user of data!._entities) {
+      expect(user.orders.map((order: { id: string }) => order.id).sort()).toEqual(
+        demoOrders.filter((order) => order.userId === user.id).map((order) => order.id).sort(),
+      );
+    }
+    return orders.statements!.count - before;
+  };
+  const three = await cost(customers.slice(0, 3));
+  const all = await cost(customers);
+  expect(all).toBe(three);
+  expect(all).toBe(2);
+});
+
+test('bad input: page size over 100 and malformed ids are BAD_USER_INPUT, unknown ids null', async () => {
+  const tooMany = await graphqlRequest(orders.url, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 101) { id } } } }', {
+    r: [{ __typename: 'User', id: customers[0]!.id }],
+  });
+  expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const malformed = await graphqlRequest(orders.url, '{ order(id: "12") { id } }');
+  expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const unknown = await graphqlRequest(orders.url, '{ order(id: "00000000-0000-4000-8000-000000000000") { id } }');
+  expect(unknown.data).toEqual({ order: null });
+});

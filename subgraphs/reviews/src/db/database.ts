@@ -1,0 +1,6 @@
+import type { ServiceDatabase } from '@shopgraph/db';
+import * as schema from './schema';
+
+export { schema };
+export type ReviewsDatabase = ServiceDatabase<typeof schema>;
+export type ReviewsDb = ReviewsDatabase['db'];

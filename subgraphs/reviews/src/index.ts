@@ -1,0 +1,2 @@
+export { startReviewsService as startService } from './service';
+export { buildSubgraph } from './server';

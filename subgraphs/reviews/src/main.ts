@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@shopgraph/server';
+import { startReviewsService } from './service';
+
+void runSubgraphMain('reviews', startReviewsService);

@@ -1,0 +1,7 @@
+/** Entities this subgraph extends know only their key; their owners hold the rest. */
+export interface ProductReference {
+  id: string;
+}
+export interface UserReference {
+  id: string;
+}

@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+import { startSubgraph, type RunningService, type SubgraphRuntimeOptions } from '@shopgraph/server';
+import { schema } from './db/database';
+import { seedReviews } from './db/seed';
+import { buildSubgraph } from './server';
+
+export function startReviewsService(options: SubgraphRuntimeOptions): Promise<RunningService> {
+  return startSubgraph(
+    { name: 'reviews', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedReviews, build: (db, { production }) => buildSubgraph({ db, production }) },
+    options,
+  );
+}

@@ -1,0 +1,87 @@
+import { demoProducts, demoReviews } from '@shopgraph/demo-data';
+import { graphqlRequest, startServiceForTest, type TestService } from '@shopgraph/testing';
+
+let reviews: TestService;
+beforeAll(async () => {
+  reviews = await startServiceForTest('reviews');
+});
+afterAll(() => reviews?.stop());
+
+const approved = demoReviews.filter((review) => review.status === 'APPROVED');
+const PRODUCT_ENTITIES = `query ($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on Product {
+      id
+      reviews(first: 3) { totalCount edges { node { id rating status author { id } product { id } } } }
+      rating { average count histogram { stars count } }
+    }
+  }
+}`;
+
+const productRefs = (count: number) => demoProducts.slice(0, count).map((product) => ({ __typename: 'Product', id: product.id }));
+
+test('ratings and histograms equal what the approved demo reviews give; pending ones are never listed', async () => {
+  const { data, errors } = await graphqlRequest(reviews.url, PRODUCT_ENTITIES, { r: productRefs(40) });
+  expect(errors).toBeUndefined();
+  for (const product of data!._entities) {
+    const mine = approved.filter((review) => review.productId === product.id);
+    const histogram = [1, 2, 3, 4, 5].map((stars) => ({ stars, count: mine.filter((review) => review.rating === stars).length }));
+    expect(product.rating.count).toBe(mine.length);
+    expect(product.rating.histogram).toEqual(histogram);
+    const average = mine.length ? Math.round((mine.reduce((sum, review) => sum + review.rating, 0) / mine.length) * 100) / 100 : null;
+    expect(product.rating.average).toBe(average);
+    expect(product.reviews.totalCount).toBe(mine.length);
+    for (const edge of product.reviews.edges) expect(edge.node.status).toBe('APPROVED');
+  }
+  const pendingIds = new Set(demoReviews.filter((review) => review.status === 'PENDING').map((review) => review.id));
+  expect(pendingIds.size).toBeGreaterThan(0);
+  const pending = await graphqlRequest(reviews.url, 'query ($id: ID!) { review(id: $id) { id } }', { id: [...pendingIds][0] });
+  expect(pending.data).toEqual({ review: null });
+});
+
+test('reviews and ratings of 50 products cost the same statements as of 5', async () => {
+  const cost = async (count: number) => {
+    const before = reviews.statements!.count;
+    const { errors } = await graphqlRequest(reviews.url, PRODUCT_ENTITIES, { r: productRefs(count) });
+    expect(errors).toBeUndefined();
+    return reviews.statements!.count - before;
+  };
+  const five = await cost(5);
+  const fifty = await cost(50);
+  expect(fifty).toBe(five);
+  expect(fifty).toBeLessThanOrEqual(2);
+});
+
+test("paging one author's reviews with first/after neither skips nor repeats", async () => {
+  const byAuthor = new Map<string, number>();
+  for (const review of approved) byAuthor.set(review.authorId, (byAuthor.get(review.authorId) ?? 0) + 1);
+  const [authorId, total] = [...byAuthor.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const query = `query ($r: [_Any!]!, $after: String) {
+    _entities(representations: $r) { ... on User { reviews(first: 4, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }
+  }`;
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const response = await graphqlRequest(reviews.url, query, { r: [{ __typename: 'User', id: authorId }], after });
+    expect(response.errors).toBeUndefined();
+    const page: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!._entities[0].reviews;
+    expect(page.totalCount).toBe(total);
+    seen.push(...page.edges.map((edge) => edge.node.id));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  expect(seen).toHaveLength(total);
+  expect(new Set(seen).size).toBe(total);
+  expect(seen.sort()).toEqual(approved.filter((review) => review.authorId === authorId).map((review) => review.id).sort());
+});
+
+test('bad input: malformed ids and cursors are BAD_USER_INPUT, unknown ids null', async () => {
+  const malformed = await graphqlRequest(reviews.url, '{ review(id: "abc") { id } }');
+  expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const unknown = await graphqlRequest(reviews.url, '{ review(id: "00000000-0000-4000-8000-000000000000") { id } }');
+  expect(unknown.data).toEqual({ review: null });
+  const badCursor = await graphqlRequest(reviews.url, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { reviews(after: "zzz") { totalCount } } } }', {
+    r: productRefs(1),
+  });
+  expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});

@@ -1,0 +1,4 @@
+// Parent types for generated resolver types: what our resolvers really hold for each GraphQL type.
+export const mappers = {
+  User: '../db/schema#UserRow',
+};

@@ -1,0 +1,2 @@
+export { startUsersService as startService } from './service';
+export { buildSubgraph } from './server';

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@shopgraph/server';
+import { startUsersService } from './service';
+
+void runSubgraphMain('users', startUsersService);
