@@ -1,0 +1,20 @@
+# One image for every Shopgraph service; docker-compose.yml picks the entry point per service.
+# Services run their TypeScript with tsx, the same way `npm start` does: no build step to drift.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY packages packages
+COPY subgraphs subgraphs
+COPY gateway gateway
+COPY schema schema
+# Only manifests matter to npm ci, but workspaces need their folders; sources are copied again below.
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps /app/node_modules node_modules
+COPY . .
+USER node
+# No CMD: each service in docker-compose.yml names its own entry point.
