@@ -1,11 +1,12 @@
 import { parseEnvOrExit } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
-import { stopOnSignals } from '@shopgraph/server';
+import { secretOrExit, stopOnSignals } from '@shopgraph/server';
 import { gatewayEnvSchema, subgraphUrlOverrides } from './env';
 import { startGateway } from './start-gateway';
 
 async function main(): Promise<void> {
   const env = parseEnvOrExit(gatewayEnvSchema);
+  const gatewaySecret = secretOrExit(env);
   const logger = createLogger('gateway', env.LOG_LEVEL);
   try {
     const gateway = await startGateway({
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
       subgraphUrls: subgraphUrlOverrides(process.env),
       logger,
       production: env.NODE_ENV === 'production',
+      gatewaySecret,
     });
     stopOnSignals(gateway.stop, logger);
   } catch (error) {

@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ANONYMOUS } from '@shopgraph/auth';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, maskUnexpectedErrors, type GraphQLService } from '@shopgraph/server';
@@ -15,6 +16,8 @@ export interface GatewayDeps {
   subgraphUrls: Partial<Record<ServiceName, string>>;
   logger: Logger;
   production: boolean;
+  /** Signs every subgraph request; subgraphs refuse unsigned ones. */
+  gatewaySecret: string;
 }
 
 export interface BuiltGateway extends GraphQLService<GatewayContext> {
@@ -28,7 +31,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   let ready = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger),
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: (isServiceName(name) && deps.subgraphUrls[name]) || url }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ url: (isServiceName(name) && deps.subgraphUrls[name]) || String(url), gatewaySecret: deps.gatewaySecret }),
     logger: deps.logger,
   });
   gateway.onSchemaLoadOrUpdate(() => {
@@ -49,6 +53,6 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     apollo,
     gateway,
     isReady: () => ready,
-    context: async ({ requestId, logger }) => ({ requestId, logger }),
+    context: async ({ requestId, logger }) => ({ requestId, logger, viewer: ANONYMOUS }),
   };
 }

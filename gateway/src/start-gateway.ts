@@ -9,6 +9,7 @@ export interface GatewayRuntimeOptions {
   subgraphUrls: Partial<Record<ServiceName, string>>;
   logger: Logger;
   production: boolean;
+  gatewaySecret: string;
 }
 
 /** Loads the supergraph, then listens: /graphql (Sandbox in development) and /health. */

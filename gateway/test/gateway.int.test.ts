@@ -7,7 +7,7 @@ import { demoProducts } from '@shopgraph/demo-data';
 import { createLogger } from '@shopgraph/logging';
 import { composeSupergraph, readSubgraphSources } from '@shopgraph/schema';
 import type { RunningService } from '@shopgraph/server';
-import { graphqlRequest, startPlatformForTest, type TestPlatform } from '@shopgraph/testing';
+import { graphqlRequest, startPlatformForTest, TEST_GATEWAY_SECRET, type TestPlatform } from '@shopgraph/testing';
 import { startGateway } from '../src';
 
 let platform: TestPlatform;
@@ -31,7 +31,7 @@ function supergraphOf(names: readonly string[]): string {
 }
 
 async function gatewayOver(path: string, production = false): Promise<RunningService> {
-  return startGateway({ port: 0, supergraphPath: path, subgraphUrls: {}, logger: createLogger('test', 'silent'), production });
+  return startGateway({ port: 0, supergraphPath: path, subgraphUrls: {}, logger: createLogger('test', 'silent'), production, gatewaySecret: TEST_GATEWAY_SECRET });
 }
 
 test('GET /health answers 200 once the supergraph is loaded', async () => {

@@ -3,12 +3,13 @@ import { createSharedState } from '@shopgraph/cache';
 import { commonEnv, databaseEnv, GATEWAY_PORT, parseEnvOrExit, SERVICE_PORTS, z } from '@shopgraph/config';
 import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
-import { stopOnSignals } from '@shopgraph/server';
+import { gatewaySecretEnv } from '@shopgraph/auth';
+import { secretOrExit, stopOnSignals } from '@shopgraph/server';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { spawnServices } from './spawn-services';
 import { startPlatform } from './start-platform';
 
-const envSchema = z.object({ ...commonEnv, ...databaseEnv, DATABASE_URL: databaseEnv.DATABASE_URL.optional(), SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH) });
+const envSchema = z.object({ ...commonEnv, ...databaseEnv, ...gatewaySecretEnv, DATABASE_URL: databaseEnv.DATABASE_URL.optional(), SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH) });
 const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
 
 /**
@@ -18,6 +19,7 @@ const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
  */
 async function main(): Promise<void> {
   const env = parseEnvOrExit(envSchema);
+  const gatewaySecret = secretOrExit(env);
   const logger = createLogger('shopgraph', env.LOG_LEVEL);
   const multiProcess = process.argv.includes('--processes') || env.REDIS_URL !== undefined;
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(join(DATA_DIR, 'postgres'));
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
         ports: { ...SERVICE_PORTS, gateway: GATEWAY_PORT },
         seed: env.SEED_DEMO_DATA,
         production: env.NODE_ENV === 'production',
+        gatewaySecret,
       });
       stopServices = async () => {
         await platform.stop();

@@ -15,6 +15,8 @@ export interface PlatformOptions {
   ports: Partial<Record<ServiceName | 'gateway', number>>;
   seed: boolean;
   production: boolean;
+  /** Shared by the gateway and the subgraphs. */
+  gatewaySecret: string;
 }
 
 export interface RunningPlatform {
@@ -34,6 +36,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         logger: options.logger.child({ service: name }),
         seed: options.seed,
         production: options.production,
+        gatewaySecret: options.gatewaySecret,
       }),
     ),
   );
@@ -50,6 +53,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     subgraphUrls: Object.fromEntries(running.map((service) => [service.name, service.url])),
     logger: options.logger.child({ service: 'gateway' }),
     production: options.production,
+    gatewaySecret: options.gatewaySecret,
   }).catch(async (error: unknown) => {
     await Promise.all(running.map((service) => service.stop()));
     throw error;

@@ -1,12 +1,15 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import type { Viewer } from '@shopgraph/auth';
 import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from './errors';
 
 export interface RequestScoped extends BaseContext {
   requestId: string;
   logger: Logger;
+  /** Who the request is for, as the gateway vouched; anonymous when nobody is logged in. */
+  viewer: Viewer;
 }
 
 export const MASKED_MESSAGE = 'Internal server error';

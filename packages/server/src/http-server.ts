@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { ANONYMOUS, verifySubgraphRequest, type Viewer } from '@shopgraph/auth';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
 
@@ -9,6 +10,8 @@ export interface RequestInfo {
   requestId: string;
   logger: Logger;
   headers: HeaderMap;
+  /** The viewer the gateway signed for; anonymous on a server that verifies no signature (the gateway itself). */
+  viewer: Viewer;
 }
 
 export interface GraphQLService<TContext extends RequestScoped> {
@@ -25,6 +28,11 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** GET /health answers 200 only while this returns true. */
   isHealthy?: () => boolean;
+  /**
+   * A subgraph's shared secret with the gateway: every GraphQL request, `_entities` and `_service`
+   * included, must carry the gateway's signature over its body, or it is refused with 401.
+   */
+  gatewaySecret?: string;
 }
 
 export interface ListeningServer {
@@ -88,9 +96,19 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     const requestId = requestIdOf(request);
     const logger = options.logger.child({ requestId });
     const headers = headerMapOf(request);
+    const text = request.method === 'POST' ? await readBody(request, maxBodyBytes) : url.search;
+    let viewer: Viewer = ANONYMOUS;
+    if (options.gatewaySecret) {
+      const verified = verifySubgraphRequest(options.gatewaySecret, headers, text);
+      if (!verified.ok) {
+        logger.warn({ reason: verified.reason }, 'refused a request without a valid gateway signature');
+        sendJson(response, 401, { errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      viewer = verified.viewer;
+    }
     let body: unknown = undefined;
     if (request.method === 'POST') {
-      const text = await readBody(request, maxBodyBytes);
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('json')) {
         try {
@@ -105,7 +123,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     }
     const result = await service.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => service.context({ requestId, logger, headers }),
+      context: () => service.context({ requestId, logger, headers, viewer }),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);

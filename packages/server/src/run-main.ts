@@ -1,3 +1,4 @@
+import { resolveGatewaySecret } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit, type ServiceName } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
@@ -26,6 +27,7 @@ export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: str
 /** A subgraph's main: env, then Redis or in-process state, then the service, then wait for a signal. */
 export async function runSubgraphMain(name: ServiceName, start: (options: SubgraphRuntimeOptions) => Promise<RunningService>): Promise<void> {
   const env = parseEnvOrExit(serviceEnvSchema(name));
+  const gatewaySecret = secretOrExit(env);
   const logger = createLogger(name, env.LOG_LEVEL);
   const shared = createSharedState(env.REDIS_URL);
   try {
@@ -36,6 +38,7 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
       logger,
       seed: env.SEED_DEMO_DATA,
       production: env.NODE_ENV === 'production',
+      gatewaySecret,
     });
     stopOnSignals(async () => {
       await service.stop();
@@ -44,6 +47,16 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
   } catch (error) {
     logger.fatal({ err: error }, `${name} failed to start`);
     await shared.close();
+    process.exit(1);
+  }
+}
+
+/** The gateway secret, or the process stops naming GATEWAY_SHARED_SECRET (production without one). */
+export function secretOrExit(env: { NODE_ENV: string; GATEWAY_SHARED_SECRET?: string | undefined }): string {
+  try {
+    return resolveGatewaySecret(env);
+  } catch (error) {
+    process.stderr.write(`Invalid configuration:\n  - ${(error as Error).message}\n`);
     process.exit(1);
   }
 }

@@ -1,8 +1,9 @@
+import { gatewaySecretEnv } from '@shopgraph/auth';
 import { commonEnv, databaseEnv, portEnv, serviceDatabaseUrl, SERVICE_PORTS, z, type ServiceName } from '@shopgraph/config';
 
 /** Environment of one subgraph process. */
 export function serviceEnvSchema(name: ServiceName) {
-  return z.object({ ...commonEnv, ...databaseEnv, PORT: portEnv(SERVICE_PORTS[name]) });
+  return z.object({ ...commonEnv, ...databaseEnv, ...gatewaySecretEnv, PORT: portEnv(SERVICE_PORTS[name]) });
 }
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;
 

@@ -17,6 +17,8 @@ export interface SubgraphRuntimeOptions {
   /** Load the demo shop when the database has none of it yet. */
   seed: boolean;
   production: boolean;
+  /** Shared with the gateway; requests without its signature are refused. */
+  gatewaySecret: string;
 }
 
 export interface RunningService {
@@ -36,7 +38,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   resources: { statements?: StatementCounter; close(): Promise<void> },
 ): Promise<RunningService> {
   await service.apollo.start();
-  const listening = await serveGraphQL(service, { port: options.port, logger: options.logger });
+  const listening = await serveGraphQL(service, { port: options.port, logger: options.logger, gatewaySecret: options.gatewaySecret });
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
     name,

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { signSubgraphRequest, type Viewer } from '@shopgraph/auth';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -15,19 +16,31 @@ export async function graphqlRequest<TData = Record<string, any>>(
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<TData>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
+  return postJson<TData>(url, JSON.stringify({ query, variables }), headers);
+}
+
+/** Straight to a subgraph, signed with the gateway's secret as the gateway would sign it. */
+export async function signedGraphqlRequest<TData = Record<string, any>>(
+  url: string,
+  secret: string,
+  viewer: Viewer,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<TData>> {
+  const body = JSON.stringify({ query, variables });
+  return postJson<TData>(url, body, signSubgraphRequest(secret, viewer, body));
+}
+
+async function postJson<TData>(url: string, body: string, headers: Record<string, string>): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
-  let body: { data?: TData | null; errors?: GraphQLResponse['errors'] };
+  let parsed: { data?: TData | null; errors?: GraphQLResponse['errors'] };
   try {
-    body = JSON.parse(text) as typeof body;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     throw new Error(`non-JSON response ${response.status}: ${text.slice(0, 500)}`);
   }
-  return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+  return { status: response.status, data: parsed.data, errors: parsed.errors, headers: response.headers };
 }
 
 /** Runs a codegen-typed operation; the result's data has the operation's generated type. */

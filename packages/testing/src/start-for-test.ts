@@ -1,3 +1,4 @@
+import { ANONYMOUS, type Viewer } from '@shopgraph/auth';
 import { createSharedState, type SharedState } from '@shopgraph/cache';
 import { serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
 import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
@@ -5,6 +6,10 @@ import { createLogger } from '@shopgraph/logging';
 import type { RunningPlatform } from '@shopgraph/platform';
 import type { RunningService, SubgraphRuntimeOptions } from '@shopgraph/server';
 import { dropTestDatabases, testDatabaseServerUrl, uniqueDatabasePrefix } from './database-server';
+import { signedGraphqlRequest, type GraphQLResponse } from './graphql-request';
+
+/** The secret the test gateway and subgraphs share. */
+export const TEST_GATEWAY_SECRET = 'test-gateway-secret-0123456789abcdef0123456789';
 
 export interface TestOptions {
   /** Redis URL for the shared cache and pub/sub; in-process implementations when absent. */
@@ -19,6 +24,8 @@ export interface TestService extends RunningService {
   databasePrefix: string;
   databaseUrl: string;
   shared: SharedState;
+  /** Sends an operation straight to this subgraph, signed as the gateway would for `viewer`. */
+  request<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<TData>>;
 }
 
 const testLogger = () => createLogger('test', process.env.LOG_LEVEL ?? 'silent');
@@ -38,12 +45,14 @@ export async function startServiceForTest(name: ServiceName, options: TestOption
     logger: testLogger(),
     seed: options.seed ?? true,
     production: options.production ?? false,
+    gatewaySecret: TEST_GATEWAY_SECRET,
   });
   return {
     ...service,
     databasePrefix,
     databaseUrl,
     shared,
+    request: (query, variables, viewer = ANONYMOUS) => signedGraphqlRequest(service.url, TEST_GATEWAY_SECRET, viewer, query, variables),
     stop: async () => {
       await service.stop();
       await shared.close();
@@ -73,6 +82,7 @@ export async function startPlatformForTest(options: TestOptions & { supergraphPa
     ports: {},
     seed: options.seed ?? true,
     production: options.production ?? false,
+    gatewaySecret: TEST_GATEWAY_SECRET,
   });
   return {
     ...platform,

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { demoStock } from '@shopgraph/demo-data';
-import { graphqlRequest, startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startServiceForTest, type TestService } from '@shopgraph/testing';
 
 let inventory: TestService;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ const ENTITIES = `query ($r: [_Any!]!) {
 test('fifty products resolve their seeded stock in one SQL statement', async () => {
   const rows = demoStock.slice(0, 50);
   const before = inventory.statements!.count;
-  const { data, errors } = await graphqlRequest(inventory.url, ENTITIES, { r: rows.map((row) => ({ __typename: 'Product', id: row.productId })) });
+  const { data, errors } = await inventory.request(ENTITIES, { r: rows.map((row) => ({ __typename: 'Product', id: row.productId })) });
   expect(errors).toBeUndefined();
   expect(inventory.statements!.count - before).toBe(1);
   expect(data!._entities.map((product: { stock: { onHand: number } }) => product.stock.onHand)).toEqual(rows.map((row) => row.onHand));
@@ -23,7 +23,7 @@ test('fifty products resolve their seeded stock in one SQL statement', async () 
 });
 
 test('a product with no stock row is OUT_OF_STOCK, a malformed id resolves to null', async () => {
-  const { data } = await graphqlRequest(inventory.url, ENTITIES, {
+  const { data } = await inventory.request(ENTITIES, {
     r: [
       { __typename: 'Product', id: '00000000-0000-4000-8000-000000000000' },
       { __typename: 'Product', id: 'not-a-uuid' },
@@ -37,12 +37,12 @@ test('a product with no stock row is OUT_OF_STOCK, a malformed id resolves to nu
 
 test('lowStockProducts lists the fewest-available first, within the page size', async () => {
   const low = demoStock.filter((row) => row.onHand <= row.lowStockThreshold);
-  const { data, errors } = await graphqlRequest(inventory.url, '{ lowStockProducts(first: 100) { id stock { available } availability } }');
+  const { data, errors } = await inventory.request('{ lowStockProducts(first: 100) { id stock { available } availability } }');
   expect(errors).toBeUndefined();
   expect(data!.lowStockProducts).toHaveLength(low.length);
   const available = data!.lowStockProducts.map((product: { stock: { available: number } }) => product.stock.available);
   expect(available).toEqual([...available].sort((a, b) => a - b));
-  const tooMany = await graphqlRequest(inventory.url, '{ lowStockProducts(first: 500) { id } }');
+  const tooMany = await inventory.request('{ lowStockProducts(first: 500) { id } }');
   expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 

@@ -8,5 +8,5 @@ export interface SubgraphContext extends RequestScoped {
 }
 
 export function createContext(db: OrdersDb, request: RequestInfo): SubgraphContext {
-  return { requestId: request.requestId, logger: request.logger, db, loaders: createOrdersLoaders(db) };
+  return { requestId: request.requestId, logger: request.logger, viewer: request.viewer, db, loaders: createOrdersLoaders(db) };
 }

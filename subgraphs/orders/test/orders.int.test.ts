@@ -1,5 +1,5 @@
 import { demoOrders, demoUsers } from '@shopgraph/demo-data';
-import { graphqlRequest, startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startServiceForTest, type TestService } from '@shopgraph/testing';
 
 let orders: TestService;
 beforeAll(async () => {
@@ -14,8 +14,7 @@ const customers = demoUsers.filter((user) => user.role === 'CUSTOMER');
 
 test("a seeded order's total is the sum of its items, a snapshot of name and price", async () => {
   const order = demoOrders.find((candidate) => candidate.items.length > 1)!;
-  const { data, errors } = await graphqlRequest(
-    orders.url,
+  const { data, errors } = await orders.request(
     'query ($id: ID!) { order(id: $id) { status user { id } total { amount currency } items { productName quantity unitPrice { amount } lineTotal { amount } product { id } } } }',
     { id: order.id },
   );
@@ -36,7 +35,7 @@ test("a seeded order's total is the sum of its items, a snapshot of name and pri
 test('orders of every customer cost the same few statements as of three', async () => {
   const cost = async (users: typeof customers) => {
     const before = orders.statements!.count;
-    const { data, errors } = await graphqlRequest(orders.url, USER_ORDERS, { r: users.map((user) => ({ __typename: 'User', id: user.id })) });
+    const { data, errors } = await orders.request(USER_ORDERS, { r: users.map((user) => ({ __typename: 'User', id: user.id })) });
     expect(errors).toBeUndefined();
     for (const user of data!._entities) {
       expect(user.orders.map((order: { id: string }) => order.id).sort()).toEqual(
@@ -52,12 +51,12 @@ test('orders of every customer cost the same few statements as of three', async 
 });
 
 test('bad input: page size over 100 and malformed ids are BAD_USER_INPUT, unknown ids null', async () => {
-  const tooMany = await graphqlRequest(orders.url, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 101) { id } } } }', {
+  const tooMany = await orders.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 101) { id } } } }', {
     r: [{ __typename: 'User', id: customers[0]!.id }],
   });
   expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  const malformed = await graphqlRequest(orders.url, '{ order(id: "12") { id } }');
+  const malformed = await orders.request('{ order(id: "12") { id } }');
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  const unknown = await graphqlRequest(orders.url, '{ order(id: "00000000-0000-4000-8000-000000000000") { id } }');
+  const unknown = await orders.request('{ order(id: "00000000-0000-4000-8000-000000000000") { id } }');
   expect(unknown.data).toEqual({ order: null });
 });

@@ -8,5 +8,5 @@ export interface SubgraphContext extends RequestScoped {
 }
 
 export function createContext(db: ReviewsDb, request: RequestInfo): SubgraphContext {
-  return { requestId: request.requestId, logger: request.logger, db, loaders: createReviewsLoaders(db) };
+  return { requestId: request.requestId, logger: request.logger, viewer: request.viewer, db, loaders: createReviewsLoaders(db) };
 }

@@ -1,5 +1,5 @@
 import { demoProducts, demoReviews } from '@shopgraph/demo-data';
-import { graphqlRequest, startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startServiceForTest, type TestService } from '@shopgraph/testing';
 
 let reviews: TestService;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ const PRODUCT_ENTITIES = `query ($r: [_Any!]!) {
 const productRefs = (count: number) => demoProducts.slice(0, count).map((product) => ({ __typename: 'Product', id: product.id }));
 
 test('ratings and histograms equal what the approved demo reviews give; pending ones are never listed', async () => {
-  const { data, errors } = await graphqlRequest(reviews.url, PRODUCT_ENTITIES, { r: productRefs(40) });
+  const { data, errors } = await reviews.request(PRODUCT_ENTITIES, { r: productRefs(40) });
   expect(errors).toBeUndefined();
   for (const product of data!._entities) {
     const mine = approved.filter((review) => review.productId === product.id);
@@ -35,14 +35,14 @@ test('ratings and histograms equal what the approved demo reviews give; pending 
   }
   const pendingIds = new Set(demoReviews.filter((review) => review.status === 'PENDING').map((review) => review.id));
   expect(pendingIds.size).toBeGreaterThan(0);
-  const pending = await graphqlRequest(reviews.url, 'query ($id: ID!) { review(id: $id) { id } }', { id: [...pendingIds][0] });
+  const pending = await reviews.request('query ($id: ID!) { review(id: $id) { id } }', { id: [...pendingIds][0] });
   expect(pending.data).toEqual({ review: null });
 });
 
 test('reviews and ratings of 50 products cost the same statements as of 5', async () => {
   const cost = async (count: number) => {
     const before = reviews.statements!.count;
-    const { errors } = await graphqlRequest(reviews.url, PRODUCT_ENTITIES, { r: productRefs(count) });
+    const { errors } = await reviews.request(PRODUCT_ENTITIES, { r: productRefs(count) });
     expect(errors).toBeUndefined();
     return reviews.statements!.count - before;
   };
@@ -62,7 +62,7 @@ test("paging one author's reviews with first/after neither skips nor repeats", a
   const seen: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const response = await graphqlRequest(reviews.url, query, { r: [{ __typename: 'User', id: authorId }], after });
+    const response = await reviews.request(query, { r: [{ __typename: 'User', id: authorId }], after });
     expect(response.errors).toBeUndefined();
     const page: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!._entities[0].reviews;
     expect(page.totalCount).toBe(total);
@@ -76,11 +76,11 @@ test("paging one author's reviews with first/after neither skips nor repeats", a
 });
 
 test('bad input: malformed ids and cursors are BAD_USER_INPUT, unknown ids null', async () => {
-  const malformed = await graphqlRequest(reviews.url, '{ review(id: "abc") { id } }');
+  const malformed = await reviews.request('{ review(id: "abc") { id } }');
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  const unknown = await graphqlRequest(reviews.url, '{ review(id: "00000000-0000-4000-8000-000000000000") { id } }');
+  const unknown = await reviews.request('{ review(id: "00000000-0000-4000-8000-000000000000") { id } }');
   expect(unknown.data).toEqual({ review: null });
-  const badCursor = await graphqlRequest(reviews.url, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { reviews(after: "zzz") { totalCount } } } }', {
+  const badCursor = await reviews.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { reviews(after: "zzz") { totalCount } } } }', {
     r: productRefs(1),
   });
   expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,6 +1,6 @@
 import { demoUsers } from '@shopgraph/demo-data';
 import postgres from 'postgres';
-import { graphqlRequest, startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startServiceForTest, type TestService } from '@shopgraph/testing';
 
 let users: TestService;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(() => users?.stop());
 const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email role } } }';
 
 test('the seeded users are there, one of them the admin', async () => {
-  const { data, errors } = await graphqlRequest(users.url, '{ users(first: 100) { email role } }');
+  const { data, errors } = await users.request('{ users(first: 100) { email role } }');
   expect(errors).toBeUndefined();
   expect(data!.users).toHaveLength(demoUsers.length);
   expect(data!.users.filter((user: { role: string }) => user.role === 'ADMIN')).toEqual([{ email: 'admin@shopgraph.dev', role: 'ADMIN' }]);
@@ -19,13 +19,13 @@ test('the seeded users are there, one of them the admin', async () => {
 
 test('user(id): found, unknown is null, malformed is BAD_USER_INPUT', async () => {
   const [admin] = demoUsers;
-  const found = await graphqlRequest(users.url, 'query ($id: ID!) { user(id: $id) { name email } }', { id: admin!.id });
+  const found = await users.request('query ($id: ID!) { user(id: $id) { name email } }', { id: admin!.id });
   expect(found.data).toEqual({ user: { name: admin!.name, email: admin!.email } });
-  const unknown = await graphqlRequest(users.url, '{ user(id: "00000000-0000-4000-8000-000000000000") { name } }');
+  const unknown = await users.request('{ user(id: "00000000-0000-4000-8000-000000000000") { name } }');
   expect(unknown.data).toEqual({ user: null });
-  const malformed = await graphqlRequest(users.url, `{ user(id: "'; drop table users; --") { name } }`);
+  const malformed = await users.request(`{ user(id: "'; drop table users; --") { name } }`);
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  const tooMany = await graphqlRequest(users.url, '{ users(first: 101) { id } }');
+  const tooMany = await users.request('{ users(first: 101) { id } }');
   expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
@@ -33,7 +33,7 @@ test('twenty User entities resolve in one SQL statement, in the order asked, unk
   const representations = [...demoUsers].reverse().map((user) => ({ __typename: 'User', id: user.id }));
   representations.push({ __typename: 'User', id: '00000000-0000-4000-8000-000000000000' });
   const before = users.statements!.count;
-  const { data, errors } = await graphqlRequest(users.url, ENTITIES, { r: representations });
+  const { data, errors } = await users.request(ENTITIES, { r: representations });
   expect(errors).toBeUndefined();
   expect(users.statements!.count - before).toBe(1);
   expect(data!._entities.map((user: { id: string } | null) => user?.id ?? null)).toEqual([...[...demoUsers].reverse().map((user) => user.id), null]);

@@ -1,0 +1,3 @@
+export * from './viewer';
+export * from './gateway-signature';
+export * from './gateway-secret';
