@@ -2,10 +2,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ANONYMOUS } from '@shopgraph/auth';
+import { JWKS_PATH } from '@shopgraph/auth';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, maskUnexpectedErrors, type GraphQLService } from '@shopgraph/server';
+import { createAccessTokenVerifier } from './auth/access-token-verifier';
+import { authorizationPlugin } from './auth/authorization-plugin';
+import { readAccessRequirements, supergraphForPlanner, type AccessRequirements } from './auth/security-features';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
@@ -29,8 +32,17 @@ export interface BuiltGateway extends GraphQLService<GatewayContext> {
 /** The federated gateway over the supergraph file; it never listens. */
 export function buildGateway(deps: GatewayDeps): BuiltGateway {
   let ready = false;
+  let requirements: AccessRequirements = new Map();
+  let usersUrlInFile = '';
+  // Runs on every (re)load of the supergraph file: what to enforce, and where the JWKS lives.
+  const prepare = (sdl: string) => {
+    requirements = readAccessRequirements(sdl);
+    usersUrlInFile = /join__graph\(name: "users", url: "([^"]+)"\)/.exec(sdl)?.[1] ?? usersUrlInFile;
+    return supergraphForPlanner(sdl);
+  };
+  const verifyAccessToken = createAccessTokenVerifier(() => new URL(JWKS_PATH, deps.subgraphUrls.users ?? usersUrlInFile));
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger),
+    supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
       new SubgraphDataSource({ url: (isServiceName(name) && deps.subgraphUrls[name]) || String(url), gatewaySecret: deps.gatewaySecret }),
     logger: deps.logger,
@@ -45,6 +57,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     introspection: !deps.production,
     plugins: [
       errorLoggingPlugin<GatewayContext>(),
+      authorizationPlugin(() => requirements),
       // Sandbox for developers; in production no landing page at all (it would advertise the schema).
       deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
     ],
@@ -53,6 +66,6 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     apollo,
     gateway,
     isReady: () => ready,
-    context: async ({ requestId, logger }) => ({ requestId, logger, viewer: ANONYMOUS }),
+    context: async ({ requestId, logger, headers }) => ({ requestId, logger, viewer: await verifyAccessToken(headers.get('authorization')) }),
   };
 }

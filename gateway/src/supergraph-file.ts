@@ -8,7 +8,7 @@ import type { Logger } from '@shopgraph/logging';
  * Serves the supergraph from a file and hands the gateway each new version when the file changes
  * (a composition that fails to load is logged and the last good one stays in service).
  */
-export function supergraphFromFile(path: string, logger: Logger): SupergraphSdlHook {
+export function supergraphFromFile(path: string, logger: Logger, prepare: (sdl: string) => string = (sdl) => sdl): SupergraphSdlHook {
   return async ({ update }) => {
     let last = await readFile(path, 'utf8');
     let timer: NodeJS.Timeout | undefined;
@@ -16,7 +16,7 @@ export function supergraphFromFile(path: string, logger: Logger): SupergraphSdlH
       const next = await readFile(path, 'utf8').catch(() => last);
       if (next === last || next.trim() === '') return;
       try {
-        update(next);
+        update(prepare(next));
         last = next;
         logger.info({ path }, 'supergraph reloaded');
       } catch (error) {
@@ -30,7 +30,7 @@ export function supergraphFromFile(path: string, logger: Logger): SupergraphSdlH
       timer = setTimeout(() => void reload(), 100);
     });
     return {
-      supergraphSdl: last,
+      supergraphSdl: prepare(last),
       cleanup: async () => {
         clearTimeout(timer);
         watcher.close();

@@ -21,6 +21,7 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Composed 
   const result = composeServices(sources.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (result.errors) throw new CompositionFailed(result.errors.map((error) => error.message));
   const supergraphSdl = result.supergraphSdl;
-  const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // The gateway enforces the SECURITY features (@authenticated, @requiresScopes) itself.
+  const apiSchema = Supergraph.build(supergraphSdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
   return { supergraphSdl: `${supergraphSdl.trimEnd()}\n`, apiSchemaSdl: `${printSchema(apiSchema)}\n` };
 }

@@ -1,3 +1,4 @@
 export * from './viewer';
 export * from './gateway-signature';
 export * from './gateway-secret';
+export * from './access-token-claims';

@@ -13,6 +13,9 @@ const NAMES = [
   'Omar Farouk', 'Hannah Becker', 'Tomás Ruiz', 'Aisha Bello', 'Liam Byrne', 'Zara Khan',
 ];
 
+/** Every demo account's password (documented in the README; demo data only). */
+export const DEMO_PASSWORD = 'shopgraph-demo';
+
 export const DEMO_ADMIN_EMAIL = 'admin@shopgraph.dev';
 export const DEMO_CUSTOMER_EMAIL = 'customer@shopgraph.dev';
 

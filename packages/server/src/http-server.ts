@@ -18,6 +18,8 @@ export interface GraphQLService<TContext extends RequestScoped> {
   apollo: ApolloServer<TContext>;
   /** The only place per-request state is made. */
   context(request: RequestInfo): Promise<TContext>;
+  /** Extra public GET routes answering JSON, such as a JWKS document. */
+  routes?: Record<string, () => Promise<unknown>>;
 }
 
 export interface ServeOptions {
@@ -87,6 +89,11 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     if (url.pathname === '/health' && request.method === 'GET') {
       const healthy = options.isHealthy?.() ?? true;
       sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
+      return;
+    }
+    const route = request.method === 'GET' ? service.routes?.[url.pathname] : undefined;
+    if (route) {
+      sendJson(response, 200, await route());
       return;
     }
     if (url.pathname !== '/graphql') {

@@ -8,3 +8,5 @@ export * from './pagination';
 export * from './scalars';
 export * from './service-env';
 export * from './run-main';
+export * from './viewer-guards';
+export * from './validation';

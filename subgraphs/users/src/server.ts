@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { JWKS_PATH } from '@shopgraph/auth';
 import { createSubgraphApollo, loadTypeDefs, type GraphQLService } from '@shopgraph/server';
+import { KeyRing } from './auth/key-ring';
 import { createContext, type SubgraphContext } from './context';
 import type { UsersDb } from './db/database';
 import { resolvers } from './resolvers';
@@ -8,8 +10,11 @@ export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
 
 /** The users subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
 export function buildSubgraph(deps: { db: UsersDb; production: boolean }): GraphQLService<SubgraphContext> {
+  const keys = new KeyRing(deps.db);
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
-    context: async (request) => createContext(deps.db, request),
+    context: async (request) => createContext(deps.db, keys, request),
+    // Public keys only: the gateway verifies access tokens without ever holding a private key.
+    routes: { [JWKS_PATH]: () => keys.publicKeys() },
   };
 }

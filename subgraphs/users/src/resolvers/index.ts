@@ -1,11 +1,20 @@
 import { DateTimeScalar } from '@shopgraph/server';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { changePassword } from './Mutation/changePassword';
+import { login } from './Mutation/login';
+import { logout } from './Mutation/logout';
+import { refreshToken } from './Mutation/refreshToken';
+import { register } from './Mutation/register';
+import { setUserRole } from './Mutation/setUserRole';
+import { updateProfile } from './Mutation/updateProfile';
+import { me } from './Query/me';
 import { user } from './Query/user';
 import { users } from './Query/users';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { user, users },
+  Query: { user, me, users },
+  Mutation: { register, login, refreshToken, logout, updateProfile, changePassword, setUserRole },
   User,
 };

@@ -1,0 +1,176 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { exportJWK, importJWK, SignJWT, type JWK } from 'jose';
+import { ACCESS_TOKEN, JWKS_PATH } from '@shopgraph/auth';
+import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
+import { graphqlRequest, startPlatformForTest, type TestPlatform } from '@shopgraph/testing';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startPlatformForTest();
+});
+afterAll(() => platform?.stop());
+
+const gql = (query: string, variables?: Record<string, unknown>, token?: string) =>
+  graphqlRequest(platform.gatewayUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+// Anonymous until the tokens arrive, so the payload's user shows no email (it is @authenticated).
+const TOKENS = 'accessToken refreshToken expiresIn user { id name role }';
+const login = async (email: string, password = DEMO_PASSWORD) => {
+  const response = await gql(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { ${TOKENS} } }`, { e: email, p: password });
+  return response.data?.login as { accessToken: string; refreshToken: string; user: { id: string } } | undefined;
+};
+const refresh = (token: string) => gql(`mutation ($t: String!) { refreshToken(refreshToken: $t) { ${TOKENS} } }`, { t: token });
+const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
+const admin = demoUsers.find((user) => user.role === 'ADMIN')!;
+const customer = demoUsers.find((user) => user.email === 'customer@shopgraph.dev')!;
+const otherCustomer = demoUsers.find((user) => user.role === 'CUSTOMER' && user.id !== customer.id)!;
+
+test('register, then me with the access token; the refresh token rotates on every use', async () => {
+  const email = `shopper-${Date.now()}@example.com`;
+  const registered = await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, {
+    i: { email, password: 'correct horse battery', name: "Robert'); DROP TABLE users;--" },
+  });
+  expect(registered.errors).toBeUndefined();
+  const session = registered.data!.register;
+  expect(session).toMatchObject({ expiresIn: ACCESS_TOKEN.ttlSeconds, user: { role: 'CUSTOMER', name: "Robert'); DROP TABLE users;--" } });
+
+  const me = await gql('{ me { id email } }', undefined, session.accessToken);
+  expect(me.data).toEqual({ me: { id: session.user.id, email } });
+
+  const first = await refresh(session.refreshToken);
+  expect(first.errors).toBeUndefined();
+  expect(first.data!.refreshToken.refreshToken).not.toBe(session.refreshToken);
+  const second = await refresh(first.data!.refreshToken.refreshToken);
+  expect(second.errors).toBeUndefined();
+
+  const duplicate = await gql(`mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }`, {
+    i: { email: email.toUpperCase(), password: 'another password', name: 'Copycat' },
+  });
+  expect(code(duplicate)).toBe('CONFLICT');
+});
+
+test('a refresh token reused after rotation ends the whole session', async () => {
+  const session = (await login(customer.email))!;
+  const rotated = await refresh(session.refreshToken);
+  expect(rotated.errors).toBeUndefined();
+  const replay = await refresh(session.refreshToken);
+  expect(code(replay)).toBe('UNAUTHENTICATED');
+  // The thief's copy and the rightful holder's new token both stop working.
+  expect(code(await refresh(rotated.data!.refreshToken.refreshToken))).toBe('UNAUTHENTICATED');
+});
+
+test('logout ends the session', async () => {
+  const session = (await login(customer.email))!;
+  const out = await gql('mutation ($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken });
+  expect(out.data).toEqual({ logout: true });
+  expect(code(await refresh(session.refreshToken))).toBe('UNAUTHENTICATED');
+});
+
+test('login answers the same for an unknown email and a wrong password', async () => {
+  const wrong = await gql('mutation { login(email: "customer@shopgraph.dev", password: "not the password") { accessToken } }');
+  const unknown = await gql('mutation { login(email: "nobody@shopgraph.dev", password: "not the password") { accessToken } }');
+  expect(code(wrong)).toBe('UNAUTHENTICATED');
+  expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
+  expect(code(unknown)).toBe(code(wrong));
+});
+
+test('bad registrations are BAD_USER_INPUT and write nothing', async () => {
+  const cases = [
+    { email: 'not-an-email', password: 'long enough', name: 'A' },
+    { email: 'short@example.com', password: 'short', name: 'A' },
+    { email: 'long@example.com', password: 'long enough', name: 'x'.repeat(10_000) },
+    { email: `${'a'.repeat(300)}@example.com`, password: 'long enough', name: 'A' },
+  ];
+  for (const input of cases) {
+    const response = await gql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: input });
+    expect({ input: input.email, code: code(response) }).toEqual({ input: input.email, code: 'BAD_USER_INPUT' });
+  }
+  expect(code(await gql('mutation { login(email: "short@example.com", password: "short") { accessToken } }'))).toBe('UNAUTHENTICATED');
+});
+
+describe('access tokens the gateway must refuse', () => {
+  let publicJwk: JWK;
+  let kid: string;
+  beforeAll(async () => {
+    const jwks = (await (await fetch(new URL(JWKS_PATH, platform.subgraphs.users.url))).json()) as { keys: (JWK & { kid: string })[] };
+    publicJwk = jwks.keys[0]!;
+    kid = publicJwk.kid!;
+  });
+  const claims = { roles: ['ADMIN'] };
+  const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  const forgeries: [string, () => Promise<string>][] = [
+    ['alg none', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: admin.id, roles: ['ADMIN'], iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience, exp: 9e9 })}.`],
+    [
+      'HS256 signed with the public key',
+      async () => {
+        const pem = createPublicKey({ key: publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+        return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).setSubject(admin.id).setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m').sign(Buffer.from(pem));
+      },
+    ],
+    [
+      'signed by another key under our kid',
+      async () => {
+        const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+        const key = await importJWK(await exportJWK(privateKey), 'ES256');
+        return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid }).setSubject(admin.id).setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m').sign(key);
+      },
+    ],
+    [
+      'tampered payload',
+      async () => {
+        const session = (await login(customer.email))!;
+        const [header, payload, signature] = session.accessToken.split('.');
+        const claimsOf = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+        return `${header}.${base64url({ ...claimsOf, roles: ['ADMIN'] })}.${signature}`;
+      },
+    ],
+  ];
+
+  test.each(forgeries)('%s', async (_name, forge) => {
+    const response = await gql('{ users(first: 1) { id } }', undefined, await forge());
+    expect(response.status).toBe(401);
+    expect(code(response)).toBe('UNAUTHENTICATED');
+    expect(response.data ?? null).toBeNull();
+  });
+
+  test('malformed Authorization headers are refused too', async () => {
+    const response = await graphqlRequest(platform.gatewayUrl, '{ me { id } }', undefined, { authorization: 'Basic YWRtaW46YWRtaW4=' });
+    expect(code(response)).toBe('UNAUTHENTICATED');
+  });
+});
+
+test('customers cannot use admin operations or read other people; admins can', async () => {
+  const anonymous = await gql('{ me { id } }');
+  expect(code(anonymous)).toBe('UNAUTHENTICATED');
+  expect(anonymous.errors?.[0]?.path).toEqual(['me']);
+
+  const shopper = (await login(customer.email))!;
+  expect(code(await gql('{ users(first: 5) { id } }', undefined, shopper.accessToken))).toBe('FORBIDDEN');
+  const promote = await gql('mutation ($id: ID!) { setUserRole(userId: $id, role: ADMIN) { role } }', { id: customer.id }, shopper.accessToken);
+  expect(code(promote)).toBe('FORBIDDEN');
+
+  const nosy = await gql('query ($id: ID!) { user(id: $id) { name email } }', { id: otherCustomer.id }, shopper.accessToken);
+  expect(nosy.data).toEqual({ user: { name: otherCustomer.name, email: null } });
+  expect(code(nosy)).toBe('FORBIDDEN');
+  expect(nosy.errors?.[0]?.path).toEqual(['user', 'email']);
+  expect(code(await gql('query ($id: ID!) { user(id: $id) { email } }', { id: otherCustomer.id }))).toBe('UNAUTHENTICATED');
+
+  const boss = (await login(admin.email))!;
+  const seen = await gql('query ($id: ID!) { user(id: $id) { email } }', { id: otherCustomer.id }, boss.accessToken);
+  expect(seen.data).toEqual({ user: { email: otherCustomer.email } });
+  const search = await gql('{ users(first: 10, search: "customer@") { email } }', undefined, boss.accessToken);
+  expect(search.data).toEqual({ users: [{ email: customer.email }] });
+  const me = await gql('{ me { role } }', undefined, (await login(customer.email))!.accessToken);
+  expect(me.data).toEqual({ me: { role: 'CUSTOMER' } });
+});
+
+test('changing the password ends every session and the old password stops working', async () => {
+  const email = `changer-${Date.now()}@example.com`;
+  const registered = await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'first password', name: 'Changer' } });
+  const session = registered.data!.register;
+  const changed = await gql('mutation { changePassword(currentPassword: "first password", newPassword: "second password") }', undefined, session.accessToken);
+  expect(changed.data).toEqual({ changePassword: true });
+  expect(code(await refresh(session.refreshToken))).toBe('UNAUTHENTICATED');
+  expect(await login(email, 'first password')).toBeUndefined();
+  expect(await login(email, 'second password')).toBeDefined();
+});
