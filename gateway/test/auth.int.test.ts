@@ -174,3 +174,27 @@ test('changing the password ends every session and the old password stops workin
   expect(await login(email, 'first password')).toBeUndefined();
   expect(await login(email, 'second password')).toBeDefined();
 });
+
+test('key rotation: tokens signed before and after a rotation are both accepted, by kid', async () => {
+  const kidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
+  const boss = (await login(admin.email))!;
+  const before = (await login(customer.email))!;
+  const rotated = await gql('mutation { rotateSigningKey }', undefined, boss.accessToken);
+  expect(rotated.errors).toBeUndefined();
+  const after = (await login(customer.email))!;
+  expect(kidOf(after.accessToken)).toBe(rotated.data!.rotateSigningKey);
+  expect(kidOf(after.accessToken)).not.toBe(kidOf(before.accessToken));
+  const jwks = (await (await fetch(new URL(JWKS_PATH, platform.subgraphs.users.url))).json()) as { keys: { kid: string }[] };
+  expect(jwks.keys.map((key) => key.kid).sort()).toEqual([kidOf(before.accessToken), kidOf(after.accessToken)].sort());
+
+  // The gateway learns the new kid on its own (its JWKS refetch is rate limited, so poll briefly).
+  const deadline = Date.now() + 5_000;
+  let fresh = await gql('{ me { id } }', undefined, after.accessToken);
+  while (fresh.errors && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fresh = await gql('{ me { id } }', undefined, after.accessToken);
+  }
+  expect(fresh.data).toEqual({ me: { id: customer.id } });
+  expect((await gql('{ me { id } }', undefined, before.accessToken)).data).toEqual({ me: { id: customer.id } });
+  expect(code(await gql('mutation { rotateSigningKey }', undefined, before.accessToken))).toBe('FORBIDDEN');
+});

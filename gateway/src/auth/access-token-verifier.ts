@@ -20,7 +20,8 @@ export function createAccessTokenVerifier(jwksUrl: () => URL) {
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
     const url = jwksUrl();
     if (!jwks || jwksFor !== url.href) {
-      jwks = createRemoteJWKSet(url, { cooldownDuration: 10_000, cacheMaxAge: 10 * 60_000 });
+      // An unknown kid (a rotation) refetches the JWKS, at most once a second whatever clients send.
+      jwks = createRemoteJWKSet(url, { cooldownDuration: 1_000, cacheMaxAge: 10 * 60_000 });
       jwksFor = url.href;
     }
     try {

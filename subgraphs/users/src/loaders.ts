@@ -1,4 +1,5 @@
-import { createEntityLoader } from '@shopgraph/loaders';
+import { createEntityLoader, createGroupLoader } from '@shopgraph/loaders';
+import { findAddressesByUserIds } from './db/queries/addresses';
 import type { UsersDb } from './db/database';
 import { findUsersByIds } from './db/queries/users';
 
@@ -6,6 +7,7 @@ import { findUsersByIds } from './db/queries/users';
 export function createUsersLoaders(db: UsersDb) {
   return {
     userById: createEntityLoader((ids: readonly string[]) => findUsersByIds(db, ids), (row) => row.id),
+    addressesByUserId: createGroupLoader((ids: readonly string[]) => findAddressesByUserIds(db, ids), (row) => row.userId),
   };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import { ACCESS_TOKEN } from '@shopgraph/auth';
 import type { UsersDb } from '../db/database';
-import { findActiveSigningKeys, insertSigningKey } from '../db/queries/signing-keys';
+import { findActiveSigningKeys, insertSigningKey, retireSigningKeysExcept } from '../db/queries/signing-keys';
 
 interface SigningKey {
   kid: string;
@@ -35,9 +35,14 @@ export class KeyRing {
     return this.jwks;
   }
 
-  /** Adds a new key that signs from now on; older keys keep verifying until retired. */
+  /**
+   * Adds a key that signs from now on. The one before it keeps verifying (tokens live 15 minutes,
+   * far less than any sane rotation interval); any older key is retired.
+   */
   async rotate(): Promise<string> {
+    const previous = (await findActiveSigningKeys(this.db))[0]?.kid;
     const kid = await createSigningKey(this.db);
+    await retireSigningKeysExcept(this.db, previous ? [kid, previous] : [kid]);
     this.loadedAt = 0;
     return kid;
   }

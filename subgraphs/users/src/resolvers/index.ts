@@ -1,10 +1,15 @@
 import { DateTimeScalar } from '@shopgraph/server';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { addAddress } from './Mutation/addAddress';
 import { changePassword } from './Mutation/changePassword';
+import { deleteAddress } from './Mutation/deleteAddress';
+import { setDefaultAddress } from './Mutation/setDefaultAddress';
+import { updateAddress } from './Mutation/updateAddress';
 import { login } from './Mutation/login';
 import { logout } from './Mutation/logout';
 import { refreshToken } from './Mutation/refreshToken';
 import { register } from './Mutation/register';
+import { rotateSigningKey } from './Mutation/rotateSigningKey';
 import { setUserRole } from './Mutation/setUserRole';
 import { updateProfile } from './Mutation/updateProfile';
 import { me } from './Query/me';
@@ -15,6 +20,6 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { user, me, users },
-  Mutation: { register, login, refreshToken, logout, updateProfile, changePassword, setUserRole },
+  Mutation: { register, login, refreshToken, logout, updateProfile, changePassword, setUserRole, rotateSigningKey, addAddress, updateAddress, deleteAddress, setDefaultAddress },
   User,
 };
