@@ -1,3 +1,6 @@
 import type { RequestScoped } from '@shopgraph/server';
 
-export type GatewayContext = RequestScoped;
+export interface GatewayContext extends RequestScoped {
+  /** Rate limits key on it. */
+  clientIp: string;
+}

@@ -1,3 +1,4 @@
+import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { secretOrExit, stopOnSignals } from '@shopgraph/server';
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const env = parseEnvOrExit(gatewayEnvSchema);
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('gateway', env.LOG_LEVEL);
+  const shared = createSharedState(env.REDIS_URL);
   try {
     const gateway = await startGateway({
       port: env.PORT,
@@ -16,8 +18,12 @@ async function main(): Promise<void> {
       logger,
       production: env.NODE_ENV === 'production',
       gatewaySecret,
+      shared,
     });
-    stopOnSignals(gateway.stop, logger);
+    stopOnSignals(async () => {
+      await gateway.stop();
+      await shared.close();
+    }, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);

@@ -3,11 +3,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { JWKS_PATH } from '@shopgraph/auth';
+import type { SharedState } from '@shopgraph/cache';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, maskUnexpectedErrors, type GraphQLService } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
 import { authorizationPlugin } from './auth/authorization-plugin';
+import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './auth/sign-in-rate-limit';
 import { readAccessRequirements, supergraphForPlanner, type AccessRequirements } from './auth/security-features';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -21,6 +23,9 @@ export interface GatewayDeps {
   production: boolean;
   /** Signs every subgraph request; subgraphs refuse unsigned ones. */
   gatewaySecret: string;
+  /** Redis (or in-process) state every gateway shares: rate-limit counters. */
+  shared: SharedState;
+  signInLimits?: SignInLimits;
 }
 
 export interface BuiltGateway extends GraphQLService<GatewayContext> {
@@ -57,6 +62,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     introspection: !deps.production,
     plugins: [
       errorLoggingPlugin<GatewayContext>(),
+      signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS),
       authorizationPlugin(() => requirements),
       // Sandbox for developers; in production no landing page at all (it would advertise the schema).
       deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
@@ -66,6 +72,6 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     apollo,
     gateway,
     isReady: () => ready,
-    context: async ({ requestId, logger, headers }) => ({ requestId, logger, viewer: await verifyAccessToken(headers.get('authorization')) }),
+    context: async ({ requestId, logger, headers, clientIp }) => ({ requestId, logger, clientIp, viewer: await verifyAccessToken(headers.get('authorization')) }),
   };
 }

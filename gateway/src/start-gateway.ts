@@ -1,4 +1,6 @@
+import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
+import type { SignInLimits } from './auth/sign-in-rate-limit';
 import type { Logger } from '@shopgraph/logging';
 import { serveGraphQL, type RunningService } from '@shopgraph/server';
 import { buildGateway } from './server';
@@ -10,6 +12,8 @@ export interface GatewayRuntimeOptions {
   logger: Logger;
   production: boolean;
   gatewaySecret: string;
+  shared: SharedState;
+  signInLimits?: SignInLimits;
 }
 
 /** Loads the supergraph, then listens: /graphql (Sandbox in development) and /health. */

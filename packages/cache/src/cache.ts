@@ -20,3 +20,12 @@ export interface PubSub {
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** Fixed-window counters for rate limits, shared by every process through Redis. */
+export interface Counters {
+  /**
+   * Adds `amount` to the key's count in its current window (which starts at the first hit and
+   * lasts `windowSeconds`) and returns the new count and the seconds until the window ends.
+   */
+  hit(key: string, windowSeconds: number, amount?: number): Promise<{ count: number; resetInSeconds: number }>;
+}

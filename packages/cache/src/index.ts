@@ -1,4 +1,6 @@
-import type { Cache, PubSub } from './cache';
+import type { Cache, Counters, PubSub } from './cache';
+import { MemoryCounters } from './memory-counters';
+import { RedisCounters } from './redis-counters';
 import { MemoryCache } from './memory-cache';
 import { MemoryPubSub } from './memory-pubsub';
 import { RedisCache } from './redis-cache';
@@ -9,26 +11,32 @@ export { MemoryCache } from './memory-cache';
 export { MemoryPubSub } from './memory-pubsub';
 export { RedisCache } from './redis-cache';
 export { RedisPubSub } from './redis-pubsub';
+export { MemoryCounters } from './memory-counters';
+export { RedisCounters } from './redis-counters';
 export { connectRedis, redisAnswers, FAIL_FAST_REDIS_OPTIONS } from './redis-connection';
 
 export interface SharedState {
   cache: Cache;
   pubsub: PubSub;
+  counters: Counters;
   /** 'redis' when shared across processes, 'memory' in the single-process mode. */
   kind: 'redis' | 'memory';
   close(): Promise<void>;
 }
 
 /** Redis when a URL is given; otherwise in-process implementations of the same interfaces. */
-export function createSharedState(redisUrl: string | undefined): SharedState {
+export function createSharedState(redisUrl: string | undefined, namespace = ''): SharedState {
   const cache = redisUrl ? new RedisCache(redisUrl) : new MemoryCache();
   const pubsub = redisUrl ? new RedisPubSub(redisUrl) : new MemoryPubSub();
+  const counters = redisUrl ? new RedisCounters(redisUrl, namespace) : new MemoryCounters();
   return {
     cache,
     pubsub,
+    counters,
     kind: redisUrl ? 'redis' : 'memory',
     close: async () => {
       await Promise.all([cache.close(), pubsub.close()]);
+      if (counters instanceof RedisCounters) counters.close();
     },
   };
 }

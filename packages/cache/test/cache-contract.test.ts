@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithRedis, testRedisUrl } from '@shopgraph/testing';
-import { MemoryCache, MemoryPubSub, RedisCache, RedisPubSub, type Cache, type PubSub } from '../src';
+import { MemoryCache, MemoryCounters, MemoryPubSub, RedisCache, RedisCounters, RedisPubSub, type Cache, type Counters, type PubSub } from '../src';
 
 // The in-process implementations ship for the single-process mode; they must behave as Redis does,
 // so one contract runs against both.
@@ -83,3 +83,26 @@ test('the memory cache stays bounded, dropping the least recently used entry', a
   await cache.setMany([{ key: 'c', value: '3', ttlSeconds: 60 }]);
   expect(await cache.getMany(['a', 'b', 'c'])).toEqual(['1', null, '3']);
 });
+
+function countersContract(make: () => Counters & { close?(): void }) {
+  test('counts hits within a window, then starts again', async () => {
+    const counters = make();
+    try {
+      const key = `test:${randomUUID()}:counter`;
+      expect(await counters.hit(key, 1)).toEqual({ count: 1, resetInSeconds: 1 });
+      expect((await counters.hit(key, 1, 3)).count).toBe(4);
+      const deadline = Date.now() + 3_000;
+      let next = await counters.hit(key, 1);
+      while (next.count !== 1 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        next = await counters.hit(key, 1);
+      }
+      expect(next.count).toBe(1);
+    } finally {
+      counters.close?.();
+    }
+  });
+}
+
+describe('memory counters', () => countersContract(() => new MemoryCounters()));
+describeWithRedis('redis counters', () => countersContract(() => new RedisCounters(testRedisUrl()!)));

@@ -2,6 +2,7 @@ import type { SharedState } from '@shopgraph/cache';
 import { SERVICE_NAMES, serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
 import { startGateway } from '@shopgraph/gateway';
 import type { Logger } from '@shopgraph/logging';
+import type { SignInLimits } from '@shopgraph/gateway';
 import type { RunningService } from '@shopgraph/server';
 import { SUBGRAPH_STARTERS } from './subgraph-starters';
 
@@ -17,6 +18,7 @@ export interface PlatformOptions {
   production: boolean;
   /** Shared by the gateway and the subgraphs. */
   gatewaySecret: string;
+  signInLimits?: SignInLimits;
 }
 
 export interface RunningPlatform {
@@ -54,6 +56,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     logger: options.logger.child({ service: 'gateway' }),
     production: options.production,
     gatewaySecret: options.gatewaySecret,
+    shared: options.shared,
+    signInLimits: options.signInLimits,
   }).catch(async (error: unknown) => {
     await Promise.all(running.map((service) => service.stop()));
     throw error;

@@ -12,6 +12,8 @@ export interface RequestInfo {
   headers: HeaderMap;
   /** The viewer the gateway signed for; anonymous on a server that verifies no signature (the gateway itself). */
   viewer: Viewer;
+  /** The peer's address (no proxy headers are trusted). */
+  clientIp: string;
 }
 
 export interface GraphQLService<TContext extends RequestScoped> {
@@ -130,7 +132,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     }
     const result = await service.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => service.context({ requestId, logger, headers, viewer }),
+      context: () => service.context({ requestId, logger, headers, viewer, clientIp: request.socket.remoteAddress ?? 'unknown' }),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);

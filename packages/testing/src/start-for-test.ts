@@ -1,4 +1,5 @@
 import { ANONYMOUS, type Viewer } from '@shopgraph/auth';
+import type { SignInLimits } from '@shopgraph/gateway';
 import { createSharedState, type SharedState } from '@shopgraph/cache';
 import { serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
 import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
@@ -34,7 +35,7 @@ const testLogger = () => createLogger('test', process.env.LOG_LEVEL ?? 'silent')
 export async function startServiceForTest(name: ServiceName, options: TestOptions = {}): Promise<TestService> {
   const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
   const databaseUrl = serviceDatabaseUrl(name, testDatabaseServerUrl(), databasePrefix, {});
-  const shared = createSharedState(options.redisUrl);
+  const shared = createSharedState(options.redisUrl, `${databasePrefix}:`);
   // Loaded by name, so one subgraph's tests do not load the other four.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startService } = require(`@shopgraph/${name}`) as { startService(options: SubgraphRuntimeOptions): Promise<RunningService> };
@@ -68,9 +69,12 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
-export async function startPlatformForTest(options: TestOptions & { supergraphPath?: string } = {}): Promise<TestPlatform> {
+// Tests sign in far more often than people; a test of the limits passes its own.
+const GENEROUS_SIGN_IN_LIMITS: SignInLimits = { perIp: { limit: 10_000, windowSeconds: 60 }, perAccount: { limit: 10_000, windowSeconds: 60 } };
+
+export async function startPlatformForTest(options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits } = {}): Promise<TestPlatform> {
   const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
-  const shared = createSharedState(options.redisUrl);
+  const shared = createSharedState(options.redisUrl, `${databasePrefix}:`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startPlatform } = require('@shopgraph/platform') as typeof import('@shopgraph/platform');
   const platform = await startPlatform({
@@ -83,6 +87,7 @@ export async function startPlatformForTest(options: TestOptions & { supergraphPa
     seed: options.seed ?? true,
     production: options.production ?? false,
     gatewaySecret: TEST_GATEWAY_SECRET,
+    signInLimits: options.signInLimits ?? GENEROUS_SIGN_IN_LIMITS,
   });
   return {
     ...platform,

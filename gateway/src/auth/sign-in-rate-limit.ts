@@ -1,0 +1,82 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Counters } from '@shopgraph/cache';
+import { ErrorCode } from '@shopgraph/server';
+import { GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type GraphQLField } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import type { GatewayContext } from '../context';
+
+export interface WindowLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface SignInLimits {
+  perIp: WindowLimit;
+  perAccount: WindowLimit;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
+  perIp: { limit: 30, windowSeconds: 60 },
+  perAccount: { limit: 10, windowSeconds: 15 * 60 },
+};
+
+const SIGN_IN_FIELDS = new Set(['login', 'register']);
+
+/** The email each sign-in field of the operation names; aliases make several fields of one name. */
+function signInEmails(operation: import('graphql').OperationDefinitionNode, schema: import('graphql').GraphQLSchema, variables: Record<string, unknown>): string[] {
+  const emails: string[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    operation,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent || parent !== schema.getMutationType() || !SIGN_IN_FIELDS.has(node.name.value) || !isObjectType(parent)) return;
+        const field = parent.getFields()[node.name.value] as GraphQLField<unknown, unknown>;
+        let email = '';
+        try {
+          const args = getArgumentValues(field, node, variables);
+          email = String((args.email ?? (args.input as { email?: unknown } | undefined)?.email) ?? '');
+        } catch {
+          // Invalid arguments fail validation later; the attempt still counts against the IP.
+        }
+        emails.push(email.trim().toLowerCase());
+      },
+    }),
+  );
+  return emails;
+}
+
+function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many sign-in attempts; try again in ${retryAfterSeconds} seconds`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 200, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}
+
+/**
+ * Limits login and register per client IP and per account, in counters every gateway shares.
+ * Every attempt counts, aliased ones included, before anything reaches the users subgraph.
+ */
+export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, schema, request, contextValue }) {
+          if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return;
+          const emails = signInEmails(operation, schema, request.variables ?? {});
+          if (emails.length === 0) return;
+          const hits = [
+            counters.hit(`ratelimit:sign-in:ip:${contextValue.clientIp}`, limits.perIp.windowSeconds, emails.length).then((hit) => ({ ...hit, limit: limits.perIp.limit })),
+            ...[...new Set(emails.filter(Boolean))].map((email) =>
+              counters
+                .hit(`ratelimit:sign-in:account:${email}`, limits.perAccount.windowSeconds, emails.filter((e) => e === email).length)
+                .then((hit) => ({ ...hit, limit: limits.perAccount.limit })),
+            ),
+          ];
+          const exceeded = (await Promise.all(hits)).filter((hit) => hit.count > hit.limit);
+          if (exceeded.length > 0) throw rateLimited(Math.max(...exceeded.map((hit) => hit.resetInSeconds)));
+        },
+      };
+    },
+  };
+}
