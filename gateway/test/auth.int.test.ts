@@ -2,7 +2,9 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { exportJWK, importJWK, SignJWT, type JWK } from 'jose';
 import { ACCESS_TOKEN, JWKS_PATH } from '@shopgraph/auth';
 import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
-import { graphqlRequest, startPlatformForTest, type TestPlatform } from '@shopgraph/testing';
+import postgres from 'postgres';
+import { serviceDatabaseUrl } from '@shopgraph/config';
+import { graphqlRequest, startPlatformForTest, testDatabaseServerUrl, type TestPlatform } from '@shopgraph/testing';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -197,4 +199,32 @@ test('key rotation: tokens signed before and after a rotation are both accepted,
   expect(fresh.data).toEqual({ me: { id: customer.id } });
   expect((await gql('{ me { id } }', undefined, before.accessToken)).data).toEqual({ me: { id: customer.id } });
   expect(code(await gql('mutation { rotateSigningKey }', undefined, before.accessToken))).toBe('FORBIDDEN');
+});
+
+test('password reset: the emailed token works once, ends every session, and unknown emails learn nothing', async () => {
+  const email = `forgetful-${Date.now()}@example.com`;
+  const session = (await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'forgotten password', name: 'Forgetful' } })).data!.register;
+  const outbox = postgres(serviceDatabaseUrl('users', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
+  try {
+    const mails = () => outbox<{ payload: { to: string; token: string; template: string } }[]>`select payload from outbox where topic = 'notifications.email' order by created_at`;
+    const before = (await mails()).length;
+    expect((await gql('mutation { requestPasswordReset(email: "no-such-account@example.com") }')).data).toEqual({ requestPasswordReset: true });
+    expect((await mails()).length).toBe(before);
+
+    expect((await gql('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: email.toUpperCase() })).data).toEqual({ requestPasswordReset: true });
+    const mail = (await mails()).at(-1)!.payload;
+    expect(mail).toMatchObject({ to: email, template: 'password-reset' });
+
+    const reset = 'mutation ($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
+    expect(code(await gql(reset, { t: mail.token, p: 'short' }))).toBe('BAD_USER_INPUT');
+    expect((await gql(reset, { t: mail.token, p: 'remembered password' })).data).toEqual({ resetPassword: true });
+    expect(code(await gql(reset, { t: mail.token, p: 'another password' }))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(reset, { t: 'made-up-token', p: 'another password' }))).toBe('BAD_USER_INPUT');
+
+    expect(code(await refresh(session.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(await login(email, 'forgotten password')).toBeUndefined();
+    expect(await login(email, 'remembered password')).toBeDefined();
+  } finally {
+    await outbox.end();
+  }
 });

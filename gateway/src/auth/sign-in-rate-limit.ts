@@ -20,7 +20,8 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
   perAccount: { limit: 10, windowSeconds: 15 * 60 },
 };
 
-const SIGN_IN_FIELDS = new Set(['login', 'register']);
+// Fields that take an email and would let a guesser probe or flood accounts.
+const SIGN_IN_FIELDS = new Set(['login', 'register', 'requestPasswordReset']);
 
 /** The email each sign-in field of the operation names; aliases make several fields of one name. */
 function signInEmails(operation: import('graphql').OperationDefinitionNode, schema: import('graphql').GraphQLSchema, variables: Record<string, unknown>): string[] {

@@ -71,6 +71,13 @@ export type Mutation = {
   refreshToken: AuthPayload;
   register: AuthPayload;
   /**
+   * Emails a single-use reset link if the address has an account. Always answers true, so it
+   * tells nobody which emails have accounts.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with the emailed token, and ends every session of the account. */
+  resetPassword: Scalars['Boolean']['output'];
+  /**
    * Starts signing access tokens with a new key (its kid is returned). The previous key stays in the
    * JWKS so tokens it signed keep working until they expire; older ones are retired.
    */
@@ -116,6 +123,17 @@ export type MutationRefreshTokenArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -349,6 +367,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   rotateSigningKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   setDefaultAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationSetDefaultAddressArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;

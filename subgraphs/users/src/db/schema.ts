@@ -83,3 +83,30 @@ export const addresses = pgTable(
 );
 
 export type AddressRow = typeof addresses.$inferSelect;
+
+/** Single-use password reset tokens, stored as SHA-256 hashes. */
+export const passwordResetTokens = pgTable('password_reset_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Events written in the same transaction as the change they describe; a relay publishes them
+ * (the event bus arrives with the checkout work). Notifications leave this way.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (table) => [index('outbox_unpublished_idx').on(table.createdAt).where(sql`${table.publishedAt} is null`)],
+);

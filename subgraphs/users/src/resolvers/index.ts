@@ -9,6 +9,8 @@ import { login } from './Mutation/login';
 import { logout } from './Mutation/logout';
 import { refreshToken } from './Mutation/refreshToken';
 import { register } from './Mutation/register';
+import { requestPasswordReset } from './Mutation/requestPasswordReset';
+import { resetPassword } from './Mutation/resetPassword';
 import { rotateSigningKey } from './Mutation/rotateSigningKey';
 import { setUserRole } from './Mutation/setUserRole';
 import { updateProfile } from './Mutation/updateProfile';
@@ -20,6 +22,6 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { user, me, users },
-  Mutation: { register, login, refreshToken, logout, updateProfile, changePassword, setUserRole, rotateSigningKey, addAddress, updateAddress, deleteAddress, setDefaultAddress },
+  Mutation: { register, login, refreshToken, logout, updateProfile, changePassword, setUserRole, rotateSigningKey, addAddress, updateAddress, deleteAddress, setDefaultAddress, requestPasswordReset, resetPassword },
   User,
 };
