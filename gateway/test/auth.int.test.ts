@@ -228,3 +228,52 @@ test('password reset: the emailed token works once, ends every session, and unkn
     await outbox.end();
   }
 });
+
+describe('field authorization as Apollo Router does it', () => {
+  test('a nullable field the viewer may not see is null with an error at its path; the rest is answered', async () => {
+    const anonymous = await gql('query ($id: ID!) { user(id: $id) { name email } }', { id: customer.id });
+    expect(anonymous.data).toEqual({ user: { name: customer.name, email: null } });
+    expect(anonymous.errors).toEqual([expect.objectContaining({ path: ['user', 'email'], extensions: { code: 'UNAUTHENTICATED' } })]);
+
+    const me = await gql('{ me { id } }');
+    expect(me.data).toEqual({ me: null });
+    expect(me.errors?.[0]).toMatchObject({ path: ['me'], extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  test('inside lists, each occurrence is nulled and explained at its own path', async () => {
+    const query = '{ products(first: 40) { edges { node { reviews(first: 2) { edges { node { author { name email } } } } } } } }';
+    const response = await gql(query);
+    const authors = response.data!.products.edges.flatMap((edge: any) => edge.node.reviews.edges.map((review: any) => review.node.author));
+    expect(authors.length).toBeGreaterThan(1);
+    for (const author of authors) expect(author).toEqual({ name: expect.any(String), email: null });
+    expect(response.errors).toHaveLength(authors.length);
+    expect(response.errors?.[0]?.path).toEqual(['products', 'edges', expect.any(Number), 'node', 'reviews', 'edges', expect.any(Number), 'node', 'author', 'email']);
+  });
+
+  test('fragments are followed; a non-null field the viewer may not see fails the request', async () => {
+    const viaFragment = await gql('query ($id: ID!) { user(id: $id) { ...Private } } fragment Private on User { name email }', { id: customer.id });
+    expect(viaFragment.data).toEqual({ user: { name: customer.name, email: null } });
+    const shopper = (await login(customer.email))!;
+    const adminList = await gql('{ ...Everyone } fragment Everyone on Query { users(first: 1) { id } }', undefined, shopper.accessToken);
+    expect(code(adminList)).toBe('FORBIDDEN');
+    expect(adminList.data ?? null).toBeNull();
+  });
+
+  test('a mutation still runs when only part of its answer is withheld', async () => {
+    const response = await gql('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id email } } }', {
+      e: customer.email,
+      p: DEMO_PASSWORD,
+    });
+    expect(response.data!.login).toEqual({ accessToken: expect.any(String), user: { id: customer.id, email: null } });
+    expect(code(response)).toBe('UNAUTHENTICATED');
+  });
+
+  test('the same operation text is planned per viewer: a withheld field stays withheld, a granted one is granted', async () => {
+    const query = 'query ($id: ID!) { user(id: $id) { email } }';
+    const self = (await login(customer.email))!;
+    for (let round = 0; round < 2; round += 1) {
+      expect((await gql(query, { id: customer.id })).data).toEqual({ user: { email: null } });
+      expect((await gql(query, { id: customer.id }, self.accessToken)).data).toEqual({ user: { email: customer.email } });
+    }
+  });
+});

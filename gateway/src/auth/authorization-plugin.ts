@@ -1,71 +1,65 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { Viewer } from '@shopgraph/auth';
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { ErrorCode } from '@shopgraph/server';
-import { getNamedType, GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context';
-import type { AccessRequirement, AccessRequirements } from './security-features';
+import { fillRedacted, redactFields, stripPlaceholders } from './redact-operation';
+import { findRefusals, type Refusal } from './refusals';
+import type { AccessRequirements } from './security-features';
 
-function satisfies(viewer: Viewer, requirement: AccessRequirement): 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
-  if (requirement.authenticated && !viewer.id) return 'UNAUTHENTICATED';
-  if (requirement.scopes.length > 0 && !requirement.scopes.some((group) => group.every((scope) => viewer.roles.includes(scope as Viewer['roles'][number])))) {
-    return 'FORBIDDEN';
-  }
-  return 'ok';
+const MAX_REDACTION_ERRORS = 100;
+
+function refusalError(refusal: Refusal, path: readonly (string | number)[]): GraphQLError {
+  const message = refusal.code === 'UNAUTHENTICATED' ? `Sign in to see ${refusal.coordinate}` : `You are not allowed to see ${refusal.coordinate}`;
+  return new GraphQLError(message, { path, extensions: { code: refusal.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } });
 }
 
-interface Refusal {
-  code: 'UNAUTHENTICATED' | 'FORBIDDEN';
-  coordinate: string;
-  path: string[];
-}
-
-/** Every field of the operation the viewer may not see, with its response path. */
-function refusals(operation: OperationDefinitionNode, typeInfo: TypeInfo, requirements: AccessRequirements, viewer: Viewer): Refusal[] {
-  const found: Refusal[] = [];
-  const path: string[] = [];
-  visit(
-    operation,
-    visitWithTypeInfo(typeInfo, {
-      Field: {
-        enter(node) {
-          path.push(node.alias?.value ?? node.name.value);
-          const parent = typeInfo.getParentType();
-          const fieldType = typeInfo.getType();
-          const coordinates = [parent ? `${parent.name}.${node.name.value}` : '', fieldType ? getNamedType(fieldType).name : ''];
-          for (const coordinate of coordinates) {
-            const requirement = requirements.get(coordinate);
-            const verdict = requirement ? satisfies(viewer, requirement) : 'ok';
-            if (verdict !== 'ok') found.push({ code: verdict, coordinate, path: [...path] });
-          }
-        },
-        leave() {
-          path.pop();
-        },
-      },
-    }),
-  );
-  return found;
-}
+type Writable = { -readonly [K in 'document' | 'operation' | 'queryHash']: GraphQLRequestContextDidResolveOperation<GatewayContext>[K] };
 
 /**
- * Enforces @authenticated and @requiresScopes from the supergraph before the query plan runs: an
- * operation that selects a field the viewer may not see is refused as a whole, with the field's
- * path and UNAUTHENTICATED (not signed in) or FORBIDDEN (missing role). Subgraphs check owners again.
+ * Enforces @authenticated and @requiresScopes from the supergraph before the query plan runs, as
+ * Apollo Router does: a nullable field the viewer may not see is taken out of the operation and
+ * answered with null and an UNAUTHENTICATED or FORBIDDEN error at its path; a non-null one fails
+ * the whole request. Subgraphs check owners again behind this.
  */
 export function authorizationPlugin(requirements: () => AccessRequirements): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
+      let redacted: Refusal[] = [];
       return {
-        async didResolveOperation({ operation, schema, contextValue }) {
+        async didResolveOperation(context) {
+          const { operation, document, schema, contextValue } = context;
           if (operation?.kind !== Kind.OPERATION_DEFINITION) return;
-          const [first] = refusals(operation, new TypeInfo(schema), requirements(), contextValue.viewer);
-          if (!first) return;
-          const message =
-            first.code === 'UNAUTHENTICATED' ? `Sign in to see ${first.coordinate}` : `You are not allowed to see ${first.coordinate}`;
-          throw new GraphQLError(message, {
-            path: first.path,
-            extensions: { code: first.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, http: { status: 200 } },
-          });
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const refusals = findRefusals(schema, operation, fragments, requirements(), contextValue.viewer);
+          if (refusals.length === 0) return;
+          const fatal = refusals.find((refusal) => !refusal.nullable);
+          if (fatal) throw refusalError(fatal, fatal.path);
+
+          const reduced: DocumentNode = redactFields(document, new Set(refusals.map((refusal) => refusal.node)));
+          const writable = context as unknown as Writable;
+          writable.document = reduced;
+          writable.operation = getOperationAST(reduced, context.operationName) as OperationDefinitionNode;
+          // The gateway caches plans by queryHash: the reduced operation must not share the full one's.
+          const removed = refusals.map((refusal) => refusal.path.join('.')).sort().join(',');
+          writable.queryHash = createHash('sha256').update(context.queryHash).update(removed).digest('hex');
+          redacted = refusals;
+        },
+        async willSendResponse({ response }) {
+          if (redacted.length === 0 || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const errors: GraphQLError[] = [];
+          if (result.data) {
+            for (const refusal of redacted) {
+              for (const path of fillRedacted(result.data as never, refusal.path)) {
+                if (errors.length < MAX_REDACTION_ERRORS) errors.push(refusalError(refusal, path));
+              }
+            }
+            stripPlaceholders(result.data as never);
+          }
+          result.errors = [...(result.errors ?? []), ...errors.map((error) => error.toJSON())];
         },
       };
     },
