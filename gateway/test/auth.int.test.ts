@@ -277,3 +277,27 @@ describe('field authorization as Apollo Router does it', () => {
     }
   });
 });
+
+test("a customer cannot read another user's orders; profile edits stay one's own; admin searches are literal", async () => {
+  const shopper = (await login(customer.email))!;
+  const theirs = await gql('query ($id: ID!) { user(id: $id) { name orders { id } } }', { id: otherCustomer.id }, shopper.accessToken);
+  expect(theirs.data).toEqual({ user: { name: otherCustomer.name, orders: null } });
+  expect(code(theirs)).toBe('FORBIDDEN');
+  expect((await gql('query ($id: ID!) { user(id: $id) { orders { id } } }', { id: customer.id }, shopper.accessToken)).errors).toBeUndefined();
+
+  const email = `editor-${Date.now()}@example.com`;
+  const editor = (await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'editor password', name: 'Editor' } })).data!.register;
+  const renamed = await gql('mutation { updateProfile(input: { name: "Edited Name" }) { id name } }', undefined, editor.accessToken);
+  expect(renamed.data).toEqual({ updateProfile: { id: editor.user.id, name: 'Edited Name' } });
+  expect(code(await gql(`mutation { updateProfile(input: { email: "${customer.email.toUpperCase()}" }) { id } }`, undefined, editor.accessToken))).toBe('CONFLICT');
+  expect(code(await gql('mutation ($n: String!) { updateProfile(input: { name: $n }) { id } }', { n: 'y'.repeat(1_000) }, editor.accessToken))).toBe('BAD_USER_INPUT');
+  expect(code(await gql('mutation { updateProfile(input: { name: "Anonymous" }) { id } }'))).toBe('UNAUTHENTICATED');
+
+  const boss = (await login(admin.email))!;
+  const injection = await gql(`{ users(first: 5, search: "' OR 1=1 --") { id } }`, undefined, boss.accessToken);
+  expect(injection.data).toEqual({ users: [] });
+  const promoted = await gql('mutation ($id: ID!) { setUserRole(userId: $id, role: ADMIN) { role } }', { id: editor.user.id }, boss.accessToken);
+  expect(promoted.data).toEqual({ setUserRole: { role: 'ADMIN' } });
+  const relogged = (await login(email, 'editor password'))!;
+  expect((await gql('{ users(first: 1) { id } }', undefined, relogged.accessToken)).errors).toBeUndefined();
+});

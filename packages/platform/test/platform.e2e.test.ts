@@ -1,4 +1,4 @@
-import { demoOrders, demoProducts, demoReviews, demoStock, demoUsers } from '@shopgraph/demo-data';
+import { DEMO_PASSWORD, demoOrders, demoProducts, demoReviews, demoStock, demoUsers } from '@shopgraph/demo-data';
 import {
   LowStockDocument,
   OrderDetailsDocument,
@@ -14,9 +14,16 @@ const approved = demoReviews.filter((review) => review.status === 'APPROVED');
 
 describeWithRedis('the whole platform through the gateway, on real Postgres and Redis', () => {
   let platform: TestPlatform;
+  // Orders are their customer's: the history queries run signed in as the demo customer.
+  let asCustomer: Record<string, string>;
 
   beforeAll(async () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
+    const session = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+      e: 'customer@shopgraph.dev',
+      p: DEMO_PASSWORD,
+    });
+    asCustomer = { authorization: `Bearer ${session.data!.login.accessToken}` };
   });
   afterAll(async () => {
     await platform?.stop();
@@ -61,19 +68,19 @@ describeWithRedis('the whole platform through the gateway, on real Postgres and 
 
   test('a query starting in users reaches orders, products, inventory and reviews', async () => {
     const customer = demoUsers.find((user) => user.email === 'customer@shopgraph.dev')!;
-    const { data, errors } = await execute(platform.gatewayUrl, UserWithHistoryDocument, { id: customer.id });
+    const { data, errors } = await execute(platform.gatewayUrl, UserWithHistoryDocument, { id: customer.id }, asCustomer);
     expect(errors).toBeUndefined();
     const orders = demoOrders.filter((order) => order.userId === customer.id);
     expect(data!.user!.name).toBe(customer.name);
-    expect(data!.user!.orders.map((order) => order.id).sort()).toEqual(orders.map((order) => order.id).sort());
+    expect(data!.user!.orders!.map((order) => order.id).sort()).toEqual(orders.map((order) => order.id).sort());
     const names = new Set(demoProducts.map((product) => product.name));
-    for (const order of data!.user!.orders) for (const item of order.items) expect(names.has(item.product.name)).toBe(true);
+    for (const order of data!.user!.orders!) for (const item of order.items) expect(names.has(item.product.name)).toBe(true);
     expect(data!.user!.reviews.totalCount).toBe(approved.filter((review) => review.authorId === customer.id).length);
   });
 
   test('queries starting in orders, reviews and inventory reach the other subgraphs', async () => {
-    const order = demoOrders[0]!;
-    const orderResult = await execute(platform.gatewayUrl, OrderDetailsDocument, { id: order.id });
+    const order = demoOrders.find((candidate) => demoUsers.find((user) => user.id === candidate.userId)?.email === 'customer@shopgraph.dev')!;
+    const orderResult = await execute(platform.gatewayUrl, OrderDetailsDocument, { id: order.id }, asCustomer);
     expect(orderResult.errors).toBeUndefined();
     expect(orderResult.data!.order!.user.name).toBe(userName.get(order.userId));
     expect(orderResult.data!.order!.total.amount).toBe(order.items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0));
@@ -99,7 +106,7 @@ describeWithRedis('the whole platform through the gateway, on real Postgres and 
   });
 
   test('bad input through the gateway: malformed ids are BAD_USER_INPUT, unknown ones null', async () => {
-    const malformed = await graphqlRequest(platform.gatewayUrl, '{ order(id: "1 OR 1=1") { id } }');
+    const malformed = await graphqlRequest(platform.gatewayUrl, '{ order(id: "1 OR 1=1") { id } }', undefined, asCustomer);
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(malformed.data).toEqual({ order: null });
     const unknown = await graphqlRequest(platform.gatewayUrl, '{ user(id: "00000000-0000-4000-8000-000000000000") { name } }');

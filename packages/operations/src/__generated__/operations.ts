@@ -29,7 +29,7 @@ export type UserWithHistoryQueryVariables = Exact<{
 }>;
 
 
-export type UserWithHistoryQuery = { user: { name: string, orders: Array<{ id: string, status: OrderStatus, total: { amount: number }, items: Array<{ quantity: number, product: { name: string, availability: Availability } }> }>, reviews: { totalCount: number, edges: Array<{ node: { rating: number, product: { name: string } } }> } } | null };
+export type UserWithHistoryQuery = { user: { name: string, orders: Array<{ id: string, status: OrderStatus, total: { amount: number }, items: Array<{ quantity: number, product: { name: string, availability: Availability } }> }> | null, reviews: { totalCount: number, edges: Array<{ node: { rating: number, product: { name: string } } }> } } | null };
 
 export type OrderDetailsQueryVariables = Exact<{
   id: string | number;

@@ -60,6 +60,7 @@ export type Product = {
 
 export type Query = {
   __typename?: 'Query';
+  /** An order of the signed-in user (any order, for admins); someone else's is null with FORBIDDEN. */
   order: Maybe<Order>;
 };
 
@@ -71,8 +72,8 @@ export type QueryOrderArgs = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** This user's orders, newest first. */
-  orders: Array<Order>;
+  /** This user's orders, newest first. Only the user and admins see them; others get null and FORBIDDEN. */
+  orders: Maybe<Array<Order>>;
 };
 
 
@@ -246,7 +247,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<UserOrdersArgs, 'first'>>;
+  orders?: Resolver<Maybe<Array<ResolversTypes['Order']>>, ParentType, ContextType, RequireFields<UserOrdersArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{

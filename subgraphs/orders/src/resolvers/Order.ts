@@ -1,8 +1,12 @@
-import { isUuid } from '@shopgraph/server';
+import { isSelfOrAdmin, isUuid } from '@shopgraph/server';
 import type { OrderResolvers } from '../__generated__/resolvers-types';
 
 export const Order: OrderResolvers = {
-  __resolveReference: (reference, { loaders }) => (isUuid(reference.id) ? loaders.orderById.load(reference.id.toLowerCase()) : null),
+  // An order reached from another subgraph is still only its customer's (and admins').
+  __resolveReference: async (reference, { loaders, viewer }) => {
+    const found = isUuid(reference.id) ? await loaders.orderById.load(reference.id.toLowerCase()) : null;
+    return found && isSelfOrAdmin(viewer, found.userId) ? found : null;
+  },
   user: (order) => ({ id: order.userId }),
   items: (order, _, { loaders }) => loaders.itemsByOrderId.load(order.id),
   total: (order) => ({ amount: order.totalCents, currency: order.currency }),
