@@ -81,6 +81,7 @@ test('bad registrations are BAD_USER_INPUT and write nothing', async () => {
     { email: 'short@example.com', password: 'short', name: 'A' },
     { email: 'long@example.com', password: 'long enough', name: 'x'.repeat(10_000) },
     { email: `${'a'.repeat(300)}@example.com`, password: 'long enough', name: 'A' },
+    { email: 'huge@example.com', password: 'p'.repeat(100_000), name: 'A' },
   ];
   for (const input of cases) {
     const response = await gql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: input });
@@ -127,6 +128,29 @@ describe('access tokens the gateway must refuse', () => {
       },
     ],
   ];
+
+  // Signed with the real current key, so only the claim under test is wrong.
+  const signedByUs = async (build: (jwt: SignJWT) => SignJWT) => {
+    const sql = postgres(serviceDatabaseUrl('users', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await sql<{ kid: string; private_jwk: JWK }[]>`select kid, private_jwk from signing_keys where retired_at is null order by created_at desc limit 1`;
+      const key = await importJWK(row!.private_jwk, 'ES256');
+      return build(new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: row!.kid }).setSubject(admin.id)).sign(key);
+    } finally {
+      await sql.end();
+    }
+  };
+  forgeries.push(
+    ['expired', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_900))],
+    ['wrong audience', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience('some-other-api').setExpirationTime('5m'))],
+    ['wrong issuer', () => signedByUs((jwt) => jwt.setIssuer('https://evil.example').setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m'))],
+    ['no expiry', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience))],
+  );
+
+  test('a correctly signed token is accepted (the forgeries below differ from it in one way each)', async () => {
+    const genuine = await signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m'));
+    expect((await gql('{ users(first: 1) { id } }', undefined, genuine)).errors).toBeUndefined();
+  });
 
   test.each(forgeries)('%s', async (_name, forge) => {
     const response = await gql('{ users(first: 1) { id } }', undefined, await forge());
