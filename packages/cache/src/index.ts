@@ -26,7 +26,7 @@ export interface SharedState {
 
 /** Redis when a URL is given; otherwise in-process implementations of the same interfaces. */
 export function createSharedState(redisUrl: string | undefined, namespace = ''): SharedState {
-  const cache = redisUrl ? new RedisCache(redisUrl) : new MemoryCache();
+  const cache = redisUrl ? new RedisCache(redisUrl, namespace) : new MemoryCache();
   const pubsub = redisUrl ? new RedisPubSub(redisUrl) : new MemoryPubSub();
   const counters = redisUrl ? new RedisCounters(redisUrl, namespace) : new MemoryCounters();
   return {

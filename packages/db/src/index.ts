@@ -1,3 +1,5 @@
 export * from './connect';
 export * from './ensure-database';
 export * from './statement-counter';
+export * from './operation-stats';
+export * from './schema-version';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ANONYMOUS, verifySubgraphRequest, type Viewer } from '@shopgraph/auth';
+import { emptyStats, withOperationStats, type ServiceStats } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
 
@@ -37,6 +38,8 @@ export interface ServeOptions {
    * included, must carry the gateway's signature over its body, or it is refused with 401.
    */
   gatewaySecret?: string;
+  /** Where each request's statements and cache hits and misses are added up, by operation name. */
+  stats?: ServiceStats;
 }
 
 export interface ListeningServer {
@@ -130,10 +133,15 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         body = text;
       }
     }
-    const result = await service.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => service.context({ requestId, logger, headers, viewer, clientIp: request.socket.remoteAddress ?? 'unknown' }),
-    });
+    const operationStats = emptyStats();
+    const result = await withOperationStats(operationStats, () =>
+      service.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () => service.context({ requestId, logger, headers, viewer, clientIp: request.socket.remoteAddress ?? 'unknown' }),
+      }),
+    );
+    const operationName = (body as { operationName?: unknown } | undefined)?.operationName;
+    options.stats?.record(typeof operationName === 'string' ? operationName : '(anonymous)', operationStats);
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);
     response.statusCode = result.status ?? 200;

@@ -1,6 +1,6 @@
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
-import { openServiceDatabase, type StatementCounter } from '@shopgraph/db';
+import { openServiceDatabase, ServiceStats, type StatementCounter } from '@shopgraph/db';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
@@ -27,6 +27,8 @@ export interface RunningService {
   url: string;
   /** SQL statements this service has sent, for the N+1 tests. */
   statements?: StatementCounter;
+  /** Statements and shared-cache hits and misses, in total and per operation. */
+  stats?: ServiceStats;
   stop(): Promise<void>;
 }
 
@@ -38,13 +40,15 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   resources: { statements?: StatementCounter; close(): Promise<void> },
 ): Promise<RunningService> {
   await service.apollo.start();
-  const listening = await serveGraphQL(service, { port: options.port, logger: options.logger, gatewaySecret: options.gatewaySecret });
+  const stats = new ServiceStats();
+  const listening = await serveGraphQL(service, { port: options.port, logger: options.logger, gatewaySecret: options.gatewaySecret, stats });
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
     name,
     port: listening.port,
     url: listening.url,
     statements: resources.statements,
+    stats,
     stop: async () => {
       await listening.close();
       await service.apollo.stop();

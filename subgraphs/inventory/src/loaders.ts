@@ -1,11 +1,12 @@
-import { createEntityLoader } from '@shopgraph/loaders';
+import { createCachedEntityLoader } from '@shopgraph/loaders';
 import type { InventoryDb } from './db/database';
+import type { InventoryCaches } from './entity-caches';
 import { findStockByProductIds } from './db/queries/stock';
 
 /** Per-request loaders: stock for a batch of products is one statement. */
-export function createInventoryLoaders(db: InventoryDb) {
+export function createInventoryLoaders(db: InventoryDb, caches: InventoryCaches) {
   return {
-    stockByProductId: createEntityLoader((ids: readonly string[]) => findStockByProductIds(db, ids), (row) => row.productId),
+    stockByProductId: createCachedEntityLoader(caches.stockByProductId, (ids) => findStockByProductIds(db, ids), (row) => row.productId),
   };
 }
 

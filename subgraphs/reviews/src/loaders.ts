@@ -1,16 +1,17 @@
-import { createEntityLoader, createGroupLoader, DataLoader } from '@shopgraph/loaders';
+import { createCachedEntityLoader, createEntityLoader, createGroupLoader, DataLoader } from '@shopgraph/loaders';
 import type { ReviewsDb } from './db/database';
+import type { ReviewsCaches } from './entity-caches';
 import { findRatingsByProductIds } from './db/queries/ratings';
 import { countApprovedByAuthors, findApprovedReviewsByIds, findFirstApprovedPerParent, type ReviewParent } from './db/queries/reviews';
 import type { ReviewRow } from './db/schema';
 
 /** Per-request loaders: each batch of parents is one statement, whatever the number of parents. */
-export function createReviewsLoaders(db: ReviewsDb) {
+export function createReviewsLoaders(db: ReviewsDb, caches: ReviewsCaches) {
   // One loader per (parent kind, page size): a batch shares the same `first`.
   const firstPages = new Map<string, DataLoader<string, ReviewRow[]>>();
   return {
     reviewById: createEntityLoader((ids: readonly string[]) => findApprovedReviewsByIds(db, ids), (row) => row.id),
-    ratingByProductId: createEntityLoader((ids: readonly string[]) => findRatingsByProductIds(db, ids), (row) => row.productId),
+    ratingByProductId: createCachedEntityLoader(caches.ratingByProductId, (ids) => findRatingsByProductIds(db, ids), (row) => row.productId),
     approvedCountByAuthorId: new DataLoader(async (ids: readonly string[]) => {
       const counts = new Map((await countApprovedByAuthors(db, ids)).map((row) => [row.authorId, row.count]));
       return ids.map((id) => counts.get(id) ?? 0);

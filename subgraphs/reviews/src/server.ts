@@ -1,15 +1,21 @@
 import { join } from 'node:path';
+import type { Cache } from '@shopgraph/cache';
+import { schemaVersionOf } from '@shopgraph/db';
+import type { Logger } from '@shopgraph/logging';
 import { createSubgraphApollo, loadTypeDefs, type GraphQLService } from '@shopgraph/server';
 import { createContext, type SubgraphContext } from './context';
 import type { ReviewsDb } from './db/database';
+import { createReviewsCaches } from './entity-caches';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
+const schemaVersion = schemaVersionOf(join(__dirname, '..', 'drizzle'));
 
 /** The reviews subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
-export function buildSubgraph(deps: { db: ReviewsDb; production: boolean }): GraphQLService<SubgraphContext> {
+export function buildSubgraph(deps: { db: ReviewsDb; production: boolean; cache: Cache; logger: Logger }): GraphQLService<SubgraphContext> {
+  const caches = createReviewsCaches(deps.cache, schemaVersion, deps.logger);
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
-    context: async (request) => createContext(deps.db, request),
+    context: async (request) => createContext(deps.db, caches, request),
   };
 }

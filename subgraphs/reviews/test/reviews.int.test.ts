@@ -18,7 +18,7 @@ const PRODUCT_ENTITIES = `query ($r: [_Any!]!) {
   }
 }`;
 
-const productRefs = (count: number) => demoProducts.slice(0, count).map((product) => ({ __typename: 'Product', id: product.id }));
+const productRefs = (count: number, offset = 0) => demoProducts.slice(offset, offset + count).map((product) => ({ __typename: 'Product', id: product.id }));
 
 test('ratings and histograms equal what the approved demo reviews give; pending ones are never listed', async () => {
   const { data, errors } = await reviews.request(PRODUCT_ENTITIES, { r: productRefs(40) });
@@ -40,14 +40,15 @@ test('ratings and histograms equal what the approved demo reviews give; pending 
 });
 
 test('reviews and ratings of 50 products cost the same statements as of 5', async () => {
-  const cost = async (count: number) => {
+  // Products no earlier test read, so the rating cache is cold for both.
+  const cost = async (count: number, offset: number) => {
     const before = reviews.statements!.count;
-    const { errors } = await reviews.request(PRODUCT_ENTITIES, { r: productRefs(count) });
+    const { errors } = await reviews.request(PRODUCT_ENTITIES, { r: productRefs(count, offset) });
     expect(errors).toBeUndefined();
     return reviews.statements!.count - before;
   };
-  const five = await cost(5);
-  const fifty = await cost(50);
+  const five = await cost(5, 100);
+  const fifty = await cost(50, 150);
   expect(fifty).toBe(five);
   expect(fifty).toBeLessThanOrEqual(2);
 });
