@@ -51,6 +51,8 @@ export const databaseEnv = {
     .regex(/^[a-z][a-z0-9_]{0,40}$/, 'lower-case letters, digits and _ only')
     .default('shopgraph'),
   SEED_DEMO_DATA: booleanText.default(true),
+  /** Connections per subgraph pool; replicas × subgraphs × this must stay under Postgres's max_connections. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 };
 
 export const portEnv = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

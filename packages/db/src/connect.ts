@@ -2,7 +2,7 @@ import postgres, { type Sql } from 'postgres';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { ensureDatabase } from './ensure-database';
-import { StatementCounter } from './statement-counter';
+import { operationStatementLogger, StatementCounter } from './statement-counter';
 
 export interface ServiceDatabase<TSchema extends Record<string, unknown>> {
   sql: Sql;
@@ -37,7 +37,7 @@ export async function openServiceDatabase<TSchema extends Record<string, unknown
     connection: { statement_timeout: options.statementTimeoutMs ?? 10_000 },
   });
   await applyMigrations(options.url, options.migrationsFolder);
-  const db = drizzle(sql, { schema: options.schema });
+  const db = drizzle(sql, { schema: options.schema, logger: operationStatementLogger });
   return { sql, db, statements, close: () => sql.end({ timeout: 5 }) };
 }
 

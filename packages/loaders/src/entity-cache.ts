@@ -59,7 +59,12 @@ export class EntityCache<K extends string, R> {
     }
     if (missing.length > 0) {
       const fetched = this.fetchAndStore(missing, fetchMany, keyOf);
-      missing.forEach((key) => this.inflight.set(this.keyOf(key), fetched.then((rows) => rows.get(key) ?? null)));
+      for (const key of missing) {
+        const shared = fetched.then((rows) => rows.get(key) ?? null);
+        // Only concurrent waiters observe it; a failure must reach them, never crash the process.
+        shared.catch(() => {});
+        this.inflight.set(this.keyOf(key), shared);
+      }
       try {
         const rows = await fetched;
         keys.forEach((key, index) => {

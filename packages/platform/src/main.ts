@@ -42,6 +42,7 @@ async function main(): Promise<void> {
         seed: env.SEED_DEMO_DATA,
         production: env.NODE_ENV === 'production',
         gatewaySecret,
+        databasePoolMax: env.DATABASE_POOL_MAX,
       });
       stopServices = async () => {
         await platform.stop();

@@ -19,6 +19,7 @@ export interface PlatformOptions {
   /** Shared by the gateway and the subgraphs. */
   gatewaySecret: string;
   signInLimits?: SignInLimits;
+  databasePoolMax?: number;
 }
 
 export interface RunningPlatform {
@@ -39,6 +40,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         seed: options.seed,
         production: options.production,
         gatewaySecret: options.gatewaySecret,
+        databasePoolMax: options.databasePoolMax,
       }),
     ),
   );

@@ -22,6 +22,8 @@ export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: str
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // A promise nobody awaited must not take every request of this process down with it.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 }
 
 /** A subgraph's main: env, then Redis or in-process state, then the service, then wait for a signal. */
@@ -39,6 +41,7 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
       seed: env.SEED_DEMO_DATA,
       production: env.NODE_ENV === 'production',
       gatewaySecret,
+      databasePoolMax: env.DATABASE_POOL_MAX,
     });
     stopOnSignals(async () => {
       await service.stop();

@@ -19,6 +19,8 @@ export interface SubgraphRuntimeOptions {
   production: boolean;
   /** Shared with the gateway; requests without its signature are refused. */
   gatewaySecret: string;
+  /** Connections in this subgraph's pool (default 10). */
+  databasePoolMax?: number;
 }
 
 export interface RunningService {
@@ -71,7 +73,12 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
   subgraph: SubgraphModule<TSchema, TContext>,
   options: SubgraphRuntimeOptions,
 ): Promise<RunningService> {
-  const database = await openServiceDatabase({ url: options.databaseUrl, schema: subgraph.schema, migrationsFolder: subgraph.migrationsFolder });
+  const database = await openServiceDatabase({
+    url: options.databaseUrl,
+    schema: subgraph.schema,
+    migrationsFolder: subgraph.migrationsFolder,
+    maxConnections: options.databasePoolMax,
+  });
   try {
     if (options.seed) await subgraph.seed(database.db);
     return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, database);

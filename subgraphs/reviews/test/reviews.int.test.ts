@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { demoProducts, demoReviews } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
 
@@ -85,4 +86,29 @@ test('bad input: malformed ids and cursors are BAD_USER_INPUT, unknown ids null'
     r: productRefs(1),
   });
   expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test('a database failure mid-request is a masked error, leaves no unhandled rejection, and the subgraph keeps serving', async () => {
+  const sql = postgres(reviews.databaseUrl, { max: 1, onnotice: () => {} });
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await sql`alter table product_ratings rename to product_ratings_away`;
+    await sql`alter table reviews rename to reviews_away`;
+    // Both loads of Product.reviews (its page and its count) fail.
+    const failing = await reviews.request(PRODUCT_ENTITIES, { r: productRefs(3, 200) });
+    expect(failing.errors?.[0]?.message).toBe('Internal server error');
+    expect(failing.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(failing.errors)).not.toMatch(/product_ratings|relation|postgres/i);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(unhandled).toEqual([]);
+    expect((await fetch(reviews.url.replace('/graphql', '/health'))).status).toBe(200);
+    expect((await reviews.request('{ _service { sdl } }')).errors).toBeUndefined();
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+    await sql`alter table if exists reviews_away rename to reviews`;
+    await sql`alter table if exists product_ratings_away rename to product_ratings`;
+    await sql.end();
+  }
 });

@@ -14,17 +14,19 @@ export async function reviewPage(
   parent: ReviewParent,
   parentId: string,
   args: { first?: number | null; after?: string | null },
-  totalCount: Promise<number>,
+  totalCount: () => Promise<number>,
 ) {
   const size = pageSize(args.first, 10);
-  let rows: ReviewRow[];
+  let rows: Promise<ReviewRow[]>;
   if (args.after) {
     const [createdAt, id] = decodeCursor(args.after, 2);
     const position = { createdAt: new Date(String(createdAt)), id: String(id) };
     if (Number.isNaN(position.createdAt.getTime())) throw badUserInput('"after" is not a cursor this API gave out', 'after');
-    rows = await findApprovedPage(context.db, parent, parentId, size + 1, position);
+    rows = findApprovedPage(context.db, parent, parentId, size + 1, position);
   } else {
-    rows = await context.loaders.firstApproved(parent, size + 1).load(parentId);
+    rows = context.loaders.firstApproved(parent, size + 1).load(parentId);
   }
-  return { ...toConnection(rows, size, cursorOf), totalCount: await totalCount };
+  // Awaited together: a failure of either is handled, and both loads join this tick's batches.
+  const [page, count] = await Promise.all([rows, totalCount()]);
+  return { ...toConnection(page, size, cursorOf), totalCount: count };
 }

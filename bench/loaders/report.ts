@@ -1,0 +1,60 @@
+export interface ConfigResult {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  statementsPerRequest: number;
+  errors: number;
+}
+
+export interface LoadersRun {
+  date: string;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  pageSize: number;
+  node: string;
+  results: ConfigResult[];
+}
+
+/** docs/benchmarks.md from one run: the table, ratios to the baseline, and a chart. */
+export function renderLoadersReport(run: LoadersRun): string {
+  const [baseline] = run.results;
+  const ratio = (value: number) => (baseline && baseline.requestsPerSecond > 0 ? `${(value / baseline.requestsPerSecond).toFixed(1)}×` : '–');
+  const rows = run.results.map(
+    (r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond)} | ${r.p50Ms} | ${r.p99Ms} | ${r.statementsPerRequest} | ${r.errors} |`,
+  );
+  const labels = run.results.map((r) => `"${r.name.replace(/"/g, "'")}"`).join(', ');
+  const max = Math.ceil(Math.max(...run.results.map((r) => r.requestsPerSecond)) * 1.1);
+  return `# Benchmarks
+
+## DataLoaders and the Redis entity cache
+
+\`npm run bench:loaders\` (needs \`DATABASE_URL\` and \`REDIS_URL\`) starts three whole platforms, one
+process each, and drives the storefront query (${run.pageSize} products with price, stock,
+availability, rating, the three newest reviews and their authors: four subgraphs) through each
+gateway with autocannon, ${run.connections} connections, ${run.seconds} s at a time, in ${run.rounds}
+interleaved rounds; the table shows each configuration's median round. "Statements" are SQL
+statements per GraphQL request, summed over all subgraphs (counted by the postgres.js hook).
+Compare the ratios, not the absolute numbers: this machine is shared and noisy.
+
+Run of ${run.date} on Node ${run.node}, 2 cores:
+
+| configuration | requests/s | vs N+1 | p50 ms | p99 ms | statements / request | errors |
+|---|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+\`\`\`mermaid
+xychart-beta
+  title "Storefront query, requests per second (higher is better)"
+  x-axis [${labels}]
+  y-axis "requests/s" 0 --> ${max}
+  bar [${run.results.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}]
+\`\`\`
+
+Configurations: \`SHOPGRAPH_LOADER_BATCHING=off\` makes every entity or relation load its own
+statement (what a resolver-per-row server does); \`SHOPGRAPH_ENTITY_CACHE=off\` keeps the batching but
+reads every entity from Postgres; the last is the default: batched loads over the shared Redis
+cache. Raw numbers: \`bench/results/loaders.json\`.
+`;
+}

@@ -1,0 +1,64 @@
+import { MemoryCache } from '@shopgraph/cache';
+import { EntityCache } from '../src';
+
+interface Row {
+  id: string;
+  n: number;
+}
+const decode = (value: unknown) => (typeof (value as Row)?.n === 'number' ? (value as Row) : null);
+const make = () => new EntityCache<string, Row>({ cache: new MemoryCache(), entity: 'row', schemaVersion: 'v1', ttlSeconds: 60, decode });
+
+test('reads the cache first and fetches only the misses, in one call, in key order', async () => {
+  const cache = make();
+  const calls: string[][] = [];
+  const fetch = async (ids: readonly string[]) => {
+    calls.push([...ids]);
+    return ids.filter((id) => id !== 'ghost').map((id) => ({ id, n: id.length }));
+  };
+  expect(await cache.load(['a', 'bb', 'ghost'], fetch, (row) => row.id)).toEqual([{ id: 'a', n: 1 }, { id: 'bb', n: 2 }, null]);
+  expect(await cache.load(['ccc', 'bb', 'ghost', 'a'], fetch, (row) => row.id)).toEqual([{ id: 'ccc', n: 3 }, { id: 'bb', n: 2 }, null, { id: 'a', n: 1 }]);
+  // The unknown id was remembered as missing; only 'ccc' was fetched the second time.
+  expect(calls).toEqual([['a', 'bb', 'ghost'], ['ccc']]);
+});
+
+test('concurrent misses of one key share one fetch', async () => {
+  const cache = make();
+  let fetches = 0;
+  const fetch = async (ids: readonly string[]) => {
+    fetches += 1;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return ids.map((id) => ({ id, n: 1 }));
+  };
+  const results = await Promise.all(Array.from({ length: 10 }, () => cache.load(['hot'], fetch, (row) => row.id)));
+  expect(results.every((result) => result[0]?.id === 'hot')).toBe(true);
+  expect(fetches).toBe(1);
+});
+
+test('a failing fetch rejects the load, for waiters too, and never leaves an unhandled rejection', async () => {
+  const cache = make();
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const failing = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      throw new Error('too many clients already');
+    };
+    const loads = [cache.load(['x', 'y'], failing, (row: Row) => row.id), cache.load(['x'], failing, (row: Row) => row.id)];
+    await expect(loads[0]).rejects.toThrow('too many clients');
+    await expect(loads[1]).rejects.toThrow('too many clients');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(unhandled).toEqual([]);
+    // Nothing was cached from the failure: the next load fetches again.
+    expect(await cache.load(['x'], async (ids) => ids.map((id) => ({ id, n: 9 })), (row) => row.id)).toEqual([{ id: 'x', n: 9 }]);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
+
+test('a value that does not decode is a miss', async () => {
+  const store = new MemoryCache();
+  const cache = new EntityCache<string, Row>({ cache: store, entity: 'row', schemaVersion: 'v1', ttlSeconds: 60, decode });
+  await store.setMany([{ key: cache.keyOf('a'), value: '{"d": {"id": "a", "n": "not a number"}}', ttlSeconds: 60 }]);
+  expect(await cache.load(['a'], async (ids) => ids.map((id) => ({ id, n: 5 })), (row) => row.id)).toEqual([{ id: 'a', n: 5 }]);
+});
