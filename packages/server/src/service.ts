@@ -44,6 +44,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   await service.apollo.start();
   const stats = new ServiceStats();
   const listening = await serveGraphQL(service, { port: options.port, logger: options.logger, gatewaySecret: options.gatewaySecret, stats });
+  const stopBackground = service.background?.();
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
     name,
@@ -52,6 +53,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
     statements: resources.statements,
     stats,
     stop: async () => {
+      await stopBackground?.();
       await listening.close();
       await service.apollo.stop();
       await resources.close();

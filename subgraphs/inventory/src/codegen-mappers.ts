@@ -2,4 +2,8 @@
 export const mappers = {
   Product: '../product-reference#ProductReference',
   Stock: '../availability#StockLevel',
+  Reservation: '../db/schema#ReservationRow',
+  ReservationItem: '../db/schema#ReservationItemRow',
+  OutOfStock: '../reservations/reserve-stock#OutOfStockResult',
+  StockAdjustment: '../db/schema#StockAdjustmentRow',
 };

@@ -7,6 +7,7 @@ import { createContext, type SubgraphContext } from './context';
 import type { InventoryDb } from './db/database';
 import { createInventoryCaches } from './entity-caches';
 import { resolvers } from './resolvers';
+import { startExpirySweeper } from './reservations/expiry-sweeper';
 
 export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
 const schemaVersion = schemaVersionOf(join(__dirname, '..', 'drizzle'));
@@ -17,5 +18,6 @@ export function buildSubgraph(deps: { db: InventoryDb; production: boolean; cach
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(deps.db, caches, request),
+    background: () => startExpirySweeper(deps.db, caches, deps.logger),
   };
 }

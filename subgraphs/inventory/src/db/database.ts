@@ -4,3 +4,4 @@ import * as schema from './schema';
 export { schema };
 export type InventoryDatabase = ServiceDatabase<typeof schema>;
 export type InventoryDb = InventoryDatabase['db'];
+export type InventoryTx = Parameters<Parameters<InventoryDb['transaction']>[0]>[0];

@@ -1,8 +1,22 @@
+import { DateTimeScalar } from '@shopgraph/server';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { adjustStock } from './Mutation/adjustStock';
+import { confirmReservation } from './Mutation/confirmReservation';
+import { releaseReservation } from './Mutation/releaseReservation';
+import { reserveStock } from './Mutation/reserveStock';
+import { setLowStockThreshold } from './Mutation/setLowStockThreshold';
 import { Product } from './Product';
 import { lowStockProducts } from './Query/lowStockProducts';
+import { OutOfStock, Reservation, ReservationItem, ReserveStockResult, StockAdjustment } from './Reservation';
 
 export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
   Query: { lowStockProducts },
+  Mutation: { reserveStock, confirmReservation, releaseReservation, adjustStock, setLowStockThreshold },
   Product,
+  Reservation,
+  ReservationItem,
+  OutOfStock,
+  ReserveStockResult,
+  StockAdjustment,
 };
