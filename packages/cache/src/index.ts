@@ -1,3 +1,4 @@
+import { MemoryEventBus, RedisEventBus, type EventBus } from '@shopgraph/events';
 import type { Cache, Counters, PubSub } from './cache';
 import { MemoryCounters } from './memory-counters';
 import { RedisCounters } from './redis-counters';
@@ -19,6 +20,8 @@ export interface SharedState {
   cache: Cache;
   pubsub: PubSub;
   counters: Counters;
+  /** Domain events between services: Redis Streams, or in-process in the single-process mode. */
+  events: EventBus;
   /** 'redis' when shared across processes, 'memory' in the single-process mode. */
   kind: 'redis' | 'memory';
   close(): Promise<void>;
@@ -29,13 +32,15 @@ export function createSharedState(redisUrl: string | undefined, namespace = ''):
   const cache = redisUrl ? new RedisCache(redisUrl, namespace) : new MemoryCache();
   const pubsub = redisUrl ? new RedisPubSub(redisUrl) : new MemoryPubSub();
   const counters = redisUrl ? new RedisCounters(redisUrl, namespace) : new MemoryCounters();
+  const events = redisUrl ? new RedisEventBus(redisUrl, { namespace }) : new MemoryEventBus();
   return {
     cache,
     pubsub,
     counters,
+    events,
     kind: redisUrl ? 'redis' : 'memory',
     close: async () => {
-      await Promise.all([cache.close(), pubsub.close()]);
+      await Promise.all([cache.close(), pubsub.close(), events.close()]);
       if (counters instanceof RedisCounters) counters.close();
     },
   };

@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './statement-counter';
 export * from './operation-stats';
 export * from './schema-version';
+export * from './postgres-errors';

@@ -23,8 +23,8 @@ export interface GraphQLService<TContext extends RequestScoped> {
   context(request: RequestInfo): Promise<TContext>;
   /** Extra public GET routes answering JSON, such as a JWKS document. */
   routes?: Record<string, () => Promise<unknown>>;
-  /** Starts the service's background jobs once it listens; returns how to stop them. */
-  background?: () => () => Promise<void>;
+  /** Starts the service's background jobs (sweepers, event consumers) once it listens; returns how to stop them. */
+  background?: () => (() => Promise<void>) | Promise<() => Promise<void>>;
 }
 
 export interface ServeOptions {

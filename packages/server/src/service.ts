@@ -2,6 +2,7 @@ import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import { openServiceDatabase, ServiceStats, type StatementCounter } from '@shopgraph/db';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { startOutboxRelay } from '@shopgraph/events';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
 import { serveGraphQL, type GraphQLService } from './http-server';
@@ -44,7 +45,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   await service.apollo.start();
   const stats = new ServiceStats();
   const listening = await serveGraphQL(service, { port: options.port, logger: options.logger, gatewaySecret: options.gatewaySecret, stats });
-  const stopBackground = service.background?.();
+  const stopBackground = await service.background?.();
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
     name,
@@ -68,6 +69,8 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TContex
   migrationsFolder: string;
   seed(db: PostgresJsDatabase<TSchema>): Promise<void>;
   build(db: PostgresJsDatabase<TSchema>, options: SubgraphRuntimeOptions): GraphQLService<TContext>;
+  /** The subgraph writes events to an `outbox` table; a relay publishes them to the event bus. */
+  relaysOutbox?: boolean;
 }
 
 /** Opens the subgraph's database (created and migrated when needed), seeds it, and listens. */
@@ -81,11 +84,17 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     migrationsFolder: subgraph.migrationsFolder,
     maxConnections: options.databasePoolMax,
   });
+  let stopRelay: (() => Promise<void>) | undefined;
+  const close = async () => {
+    await stopRelay?.();
+    await database.close();
+  };
   try {
     if (options.seed) await subgraph.seed(database.db);
-    return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, database);
+    if (subgraph.relaysOutbox) stopRelay = await startOutboxRelay({ databaseUrl: options.databaseUrl, source: subgraph.name, bus: options.shared.events, logger: options.logger });
+    return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, { statements: database.statements, close });
   } catch (error) {
-    await database.close();
+    await close();
     throw error;
   }
 }

@@ -9,10 +9,4 @@ export const sessionEnded = () =>
 
 export const emailTaken = () => new GraphQLError('An account with this email exists', { extensions: { code: ErrorCode.CONFLICT } });
 
-/** Postgres unique_violation (the case-insensitive email index), also when drizzle wraps it as the cause. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; typeof current === 'object' && current !== null; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
+export { isUniqueViolation } from '@shopgraph/db';
