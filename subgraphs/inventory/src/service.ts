@@ -6,7 +6,7 @@ import { buildSubgraph } from './server';
 
 export function startInventoryService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'inventory', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedInventory, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
+    { name: 'inventory', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedInventory, relaysOutbox: true, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
     options,
   );
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { outboxTable } from '@shopgraph/events';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Units of one product. The product itself lives in the products subgraph, so no foreign key. */
@@ -9,6 +10,8 @@ export const stock = pgTable(
     onHand: integer('on_hand').notNull(),
     reserved: integer('reserved').notNull().default(0),
     lowStockThreshold: integer('low_stock_threshold').notNull().default(5),
+    /** Bumped with every StockChanged event, so consumers apply them in order and only once. */
+    version: integer('version').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -67,3 +70,6 @@ export const stockAdjustments = pgTable(
 export type ReservationRow = typeof reservations.$inferSelect;
 export type ReservationItemRow = typeof reservationItems.$inferSelect;
 export type StockAdjustmentRow = typeof stockAdjustments.$inferSelect;
+
+/** StockChanged events, written in the transaction that changed the stock (see @shopgraph/events). */
+export const outbox = outboxTable();

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
+import { isUniqueViolation } from '@shopgraph/db';
 import { ErrorCode } from '@shopgraph/server';
 import type { InventoryDb } from '../db/database';
 import { findReservationItems, holdUnits, insertReservation, lockReservation } from '../db/queries/reservations';
 import type { ReservationRow } from '../db/schema';
+import { recordStockChanged } from '../db/queries/stock-events';
 
 export interface OutOfStockResult {
   productIds: string[];
@@ -51,6 +53,7 @@ export async function reserveStock(
       for (const item of items) if (!(await holdUnits(tx, item.productId, item.quantity))) short.push(item.productId);
       // Throwing rolls back the holds that did succeed: all or nothing.
       if (short.length > 0) throw new ShortOfStock(short);
+      await recordStockChanged(tx, items.map((item) => item.productId));
       return insertReservation(tx, orderId, new Date(Date.now() + ttlSeconds * 1000), items);
     });
   } catch (error) {
@@ -59,11 +62,4 @@ export async function reserveStock(
     if (!retried && isUniqueViolation(error)) return reserveStock(db, orderId, requested, ttlSeconds, true);
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; typeof current === 'object' && current !== null; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: string }).code === '23505') return true;
-  }
-  return false;
 }

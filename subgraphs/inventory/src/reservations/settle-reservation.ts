@@ -3,6 +3,7 @@ import { ErrorCode, notFound } from '@shopgraph/server';
 import type { InventoryDb, InventoryTx } from '../db/database';
 import { findReservationItems, lockExpiredHolds, lockReservation, returnUnits, setReservationStatus, takeHeldUnits, unholdUnits } from '../db/queries/reservations';
 import type { ReservationRow } from '../db/schema';
+import { recordStockChanged } from '../db/queries/stock-events';
 
 export interface Settled {
   reservation: ReservationRow;
@@ -16,10 +17,12 @@ async function giveBack(tx: InventoryTx, reservation: ReservationRow): Promise<s
     if (reservation.status === 'HELD') await unholdUnits(tx, item.productId, item.quantity);
     else await returnUnits(tx, item.productId, item.quantity);
   }
-  return items.map((item) => item.productId);
+  const changed = items.map((item) => item.productId);
+  await recordStockChanged(tx, changed);
+  return changed;
 }
 
-/** On payment: held units leave the stock. Confirming twice changes nothing; an expired hold cannot be confirmed. */
+/** On payment: held units leave the stock (available units stay as they were). Confirming twice changes nothing; an expired hold cannot be confirmed. */
 export function confirmReservation(db: InventoryDb, orderId: string): Promise<Settled> {
   return db.transaction(async (tx) => {
     const reservation = await lockReservation(tx, orderId);

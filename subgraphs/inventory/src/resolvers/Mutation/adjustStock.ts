@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { ErrorCode, parseId, parseInput, requireRole } from '@shopgraph/server';
 import { applyAdjustment, ensureStockRow, insertAdjustment } from '../../db/queries/reservations';
+import { recordStockChanged } from '../../db/queries/stock-events';
 import type { MutationResolvers } from '../../__generated__/resolvers-types';
 
 const adjustInput = z.object({
@@ -18,6 +19,7 @@ export const adjustStock: MutationResolvers['adjustStock'] = async (_, args, { d
     if (!(await applyAdjustment(tx, productId, delta))) {
       throw new GraphQLError('That would leave fewer units on hand than are reserved', { extensions: { code: ErrorCode.CONFLICT } });
     }
+    await recordStockChanged(tx, [productId]);
     return insertAdjustment(tx, { productId, delta, reason, actorId });
   });
   await caches.stockByProductId.invalidate([productId]);
