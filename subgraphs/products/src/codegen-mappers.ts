@@ -2,4 +2,7 @@
 export const mappers = {
   Product: '../db/schema#ProductRow',
   Category: '../db/schema#CategoryRow',
+  ProductConnection: '../resolvers/product-page#ProductConnectionModel',
+  ProductFacets: '../search/product-search#ProductFacetCounts',
+  CategoryFacet: '../search/product-search#CategoryFacetCount',
 };

@@ -5,7 +5,7 @@ import type { CategoryRow, ProductRow } from './db/schema';
 
 /** A cached product row, or null when it is not one (corrupt or of another shape: a miss). */
 export function decodeProduct(value: unknown): ProductRow | null {
-  const row = decodeRow<ProductRow>(value, ['priceCents'], ['createdAt']);
+  const row = decodeRow<ProductRow>(value, ['priceCents'], ['createdAt'], ['archivedAt']);
   return row && typeof row.id === 'string' && typeof row.sku === 'string' ? row : null;
 }
 

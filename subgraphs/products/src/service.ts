@@ -6,7 +6,7 @@ import { buildSubgraph } from './server';
 
 export function startProductsService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'products', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedProducts, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
+    { name: 'products', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedProducts, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, events: shared.events, logger }) },
     options,
   );
 }

@@ -22,6 +22,14 @@ export type OrderStatus =
 export type ProductFilter = {
   /** A category; products of its descendants are included. */
   categoryId?: string | number | null | undefined;
+  /** Only products with units available now (as of the last stock event, see docs/catalog.md). */
+  inStock?: boolean | null | undefined;
+  /** Minor units, inclusive. */
+  maxPrice?: number | null | undefined;
+  /** Minor units, inclusive. */
+  minPrice?: number | null | undefined;
+  /** Average rating of approved reviews at least this, 1 to 5. */
+  minRating?: number | null | undefined;
 };
 
 export type UserWithHistoryQueryVariables = Exact<{

@@ -7,5 +7,5 @@ export const Category: CategoryResolvers = {
   parent: (category, _, { loaders }) => (category.parentId ? loaders.categoryById.load(category.parentId) : null),
   children: (category, _, { loaders }) => loaders.categoriesByParentId.load(category.id),
   path: (category, _, { loaders }) => loaders.categoryPathById.load(category.id),
-  products: async (category, args, { db }) => productPage(db, args, await findCategorySubtreeIds(db, category.id)),
+  products: async (category, args, { db, search }) => productPage(search, args, { categoryIds: await findCategorySubtreeIds(db, category.id), sort: 'NEWEST' }),
 };

@@ -6,12 +6,18 @@ import { categories } from './Query/categories';
 import { category } from './Query/category';
 import { product } from './Query/product';
 import { products } from './Query/products';
+import { archiveProduct } from './Mutation/archiveProduct';
+import { createCategory } from './Mutation/createCategory';
+import { createProduct } from './Mutation/createProduct';
 import { updateProduct } from './Mutation/updateProduct';
+import { CategoryFacet, ProductConnection } from './ProductConnection';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { product, products, categories, category },
-  Mutation: { updateProduct },
+  Mutation: { createProduct, updateProduct, archiveProduct, createCategory },
   Product,
   Category,
+  ProductConnection,
+  CategoryFacet,
 };

@@ -1,18 +1,16 @@
-import { badUserInput, decodeCursor, encodeCursor, pageSize, toConnection } from '@shopgraph/server';
-import type { ProductsDb } from '../db/database';
-import { countProducts, listProducts } from '../db/queries/products';
+import { pageSize, toConnection, type Connection } from '@shopgraph/server';
 import type { ProductRow } from '../db/schema';
+import type { ProductQuery, ProductSearch } from '../search/product-search';
 
-/** One page of products, newest first, as a Relay connection; shared by Query.products and Category.products. */
-export async function productPage(db: ProductsDb, args: { first?: number | null; after?: string | null }, categoryIds?: string[]) {
+/** A page of products, and the query behind it: totalCount and facets are counted only when asked for. */
+export interface ProductConnectionModel extends Connection<ProductRow> {
+  query: ProductQuery;
+}
+
+/** One page as a Relay connection; shared by Query.products and Category.products. */
+export async function productPage(search: ProductSearch, args: { first?: number | null; after?: string | null }, query: ProductQuery): Promise<ProductConnectionModel> {
   const size = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, 2) : undefined;
-  const position = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : undefined;
-  if (position && Number.isNaN(position.createdAt.getTime())) throw badUserInput('"after" is not a cursor this API gave out', 'after');
-  const [rows, totalCount] = await Promise.all([
-    listProducts(db, { categoryIds, limit: size + 1, after: position }),
-    countProducts(db, { categoryIds }),
-  ]);
-  const cursorOf = (row: ProductRow) => encodeCursor([row.createdAt.toISOString(), row.id]);
-  return { ...toConnection(rows, size, cursorOf), totalCount };
+  const hits = await search.page({ query, limit: size + 1, after: args.after ?? undefined });
+  const connection = toConnection(hits, size, (hit) => hit.cursor);
+  return { edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.product })), pageInfo: connection.pageInfo, query };
 }

@@ -1,8 +1,33 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { ProductsDb } from '../database';
-import { products, type ProductRow } from '../schema';
+import { categories, productColumns, products, type CategoryRow, type ProductRow } from '../schema';
+import { insertEmptySignals } from './product-signals';
 
-export async function updateProductRow(db: ProductsDb, id: string, changes: Partial<Pick<ProductRow, 'name' | 'description' | 'priceCents'>>): Promise<ProductRow | null> {
-  const [row] = await db.update(products).set(changes).where(eq(products.id, id)).returning();
+export type ProductChanges = Partial<Pick<ProductRow, 'sku' | 'slug' | 'name' | 'description' | 'priceCents' | 'currency' | 'images' | 'attributes' | 'categoryId'>>;
+
+/** The product and its (empty) search signals, together. */
+export function insertProductRow(db: ProductsDb, row: Required<ProductChanges> & Pick<ProductRow, 'sku' | 'slug' | 'name'>): Promise<ProductRow> {
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(products).values(row).returning(productColumns);
+    await insertEmptySignals(tx, inserted!.id);
+    return inserted!;
+  });
+}
+
+export async function updateProductRow(db: ProductsDb, id: string, changes: ProductChanges): Promise<ProductRow | null> {
+  const [row] = await db.update(products).set(changes).where(eq(products.id, id)).returning(productColumns);
   return row ?? null;
+}
+
+/** Sets archived_at once; the row as it is afterwards, or null when there is no such product. */
+export async function archiveProductRow(db: ProductsDb, id: string): Promise<ProductRow | null> {
+  const [archived] = await db.update(products).set({ archivedAt: new Date() }).where(and(eq(products.id, id), isNull(products.archivedAt))).returning(productColumns);
+  if (archived) return archived;
+  const [existing] = await db.select(productColumns).from(products).where(eq(products.id, id));
+  return existing ?? null;
+}
+
+export async function insertCategoryRow(db: ProductsDb, row: Omit<CategoryRow, 'id'>): Promise<CategoryRow> {
+  const [inserted] = await db.insert(categories).values(row).returning();
+  return inserted!;
 }
