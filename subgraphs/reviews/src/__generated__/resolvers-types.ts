@@ -51,6 +51,7 @@ export type ProductRating = {
 
 export type Query = {
   __typename?: 'Query';
+  /** An approved review; a pending or rejected one only for its author and admins, else null. */
   review: Maybe<Review>;
 };
 
@@ -99,7 +100,7 @@ export type ReviewStatus =
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** This user's approved reviews, newest first. */
+  /** This user's reviews, newest first: all of them, with their status, for the user and admins; only approved ones for everyone else. */
   reviews: ReviewConnection;
 };
 
