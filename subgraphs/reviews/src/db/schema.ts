@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
 
@@ -20,6 +20,8 @@ export const reviews = pgTable(
     unique('reviews_one_per_author_product').on(table.productId, table.authorId),
     index('reviews_product_idx').on(table.productId, table.status, table.createdAt.desc(), table.id.desc()),
     index('reviews_author_idx').on(table.authorId, table.status, table.createdAt.desc(), table.id.desc()),
+    // The moderation queue: one status, oldest first.
+    index('reviews_status_idx').on(table.status, table.createdAt, table.id),
     check('reviews_rating_check', sql`${table.rating} between 1 and 5`),
     check('reviews_status_check', sql`${table.status} in ('PENDING', 'APPROVED', 'REJECTED')`),
   ],
@@ -38,5 +40,22 @@ export const productRatings = pgTable('product_ratings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Events written in the same transaction as the change they describe, for a relay to publish
+ * (RatingChanged). Rows are never updated except to set published_at.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (table) => [index('outbox_unpublished_idx').on(table.id).where(sql`${table.publishedAt} is null`)],
+);
+
 export type ReviewRow = typeof reviews.$inferSelect;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type ProductRatingRow = typeof productRatings.$inferSelect;

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ReviewsDb } from '../database';
-import { reviews, type ReviewRow } from '../schema';
+import { reviews, type ReviewRow, type ReviewStatus } from '../schema';
 
 /** Whose reviews a list is: a product's or an author's. */
 export type ReviewParent = 'productId' | 'authorId';
@@ -76,4 +76,22 @@ export async function countByAuthors(db: ReviewsDb, visibility: ReviewVisibility
     .from(reviews)
     .where(and(inArray(reviews.authorId, [...authorIds]), visible(visibility)))
     .groupBy(reviews.authorId);
+}
+
+/** The moderation queue: reviews in one status, oldest first, after a keyset position. */
+export function findPageByStatus(db: ReviewsDb, status: ReviewStatus, limit: number, after: ReviewPosition | null): Promise<ReviewRow[]> {
+  const afterPosition = after
+    ? or(gt(reviews.createdAt, after.createdAt), and(eq(reviews.createdAt, after.createdAt), gt(reviews.id, after.id)))
+    : undefined;
+  return db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.status, status), afterPosition))
+    .orderBy(asc(reviews.createdAt), asc(reviews.id))
+    .limit(limit);
+}
+
+export async function countByStatus(db: ReviewsDb, status: ReviewStatus): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(reviews).where(eq(reviews.status, status));
+  return row?.count ?? 0;
 }
