@@ -100,7 +100,7 @@ describeWithRedis('reviews and moderation through the gateway', () => {
 
     // Written with the review, in its transaction: the product's rating as a RatingChanged event.
     const [event] = await sql<{ payload: unknown }[]>`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id desc limit 1`;
-    expect(event?.payload).toEqual({ productId: product.id, average: before.rating.average, count: before.rating.count });
+    expect(event?.payload).toEqual({ productId: product.id, average: before.rating.average, count: before.rating.count, version: expect.any(Number) });
   });
 
   test('bad ratings, titles and bodies are BAD_USER_INPUT and write nothing', async () => {
@@ -186,8 +186,10 @@ describeWithRedis('reviews and moderation through the gateway', () => {
       expect((await create(product.id, 'customer')).errors).toBeUndefined();
 
       // Each write recorded the rating it committed, in order.
-      const events = await sql<{ payload: { count: number } }[]>`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id`;
+      const events = await sql<{ payload: { count: number; version: number } }[]>`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id`;
       expect(events.map((event) => event.payload.count)).toEqual([0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0].map((delta) => demo.length + delta));
+      const firstVersion = events[0]!.payload.version;
+      expect(events.map((event) => event.payload.version)).toEqual(events.map((_, index) => firstVersion + index));
     } finally {
       await replica.stop();
     }

@@ -24,7 +24,7 @@ const RATING = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on P
 
 const ratingOf = async (productId: string) => (await reviews.request(RATING, { r: [{ __typename: 'Product', id: productId }] })).data!._entities[0].rating;
 const ratingEvents = (productId: string) =>
-  sql<{ payload: { productId: string; average: number | null; count: number } }[]>`
+  sql<{ payload: { productId: string; average: number | null; count: number; version: number } }[]>`
     select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${productId} order by id`;
 // Products no demo review touches, so each test starts from a known rating.
 const unreviewed = demoProducts.filter((product) => !demoReviews.some((review) => review.productId === product.id));
@@ -59,10 +59,10 @@ test('concurrent approvals of one product all count: writers of a product take t
   const approved = await Promise.all(ids.map((id) => reviews.request(MODERATE, { id, s: 'APPROVED' }, admin)));
   for (const response of approved) expect(response.errors).toBeUndefined();
   expect(await ratingOf(productId)).toEqual({ average: 3, count: 10 });
-  // Every write recorded the rating as it committed; the last one has them all.
+  // Every write recorded the rating as it committed, versions in commit order; the last one has them all.
   const events = await ratingEvents(productId);
-  expect(events).toHaveLength(20);
-  expect(events.at(-1)!.payload).toEqual({ productId, average: 3, count: 10 });
+  expect(events.map((event) => event.payload.version)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  expect(events.at(-1)!.payload).toEqual({ productId, average: 3, count: 10, version: 20 });
 });
 
 test('the RatingChanged row is written in the review transaction: no event without the review, no review without the event', async () => {
@@ -71,7 +71,7 @@ test('the RatingChanged row is written in the review transaction: no event witho
   const input = { productId, rating: 4, title: 'Good', body: 'Solid.' };
   const first = await reviews.request(CREATE, { i: input }, author);
   expect(first.data!.createReview.status).toBe('PENDING');
-  expect((await ratingEvents(productId)).map((event) => event.payload)).toEqual([{ productId, average: null, count: 0 }]);
+  expect((await ratingEvents(productId)).map((event) => event.payload)).toEqual([{ productId, average: null, count: 0, version: 1 }]);
 
   // A CONFLICT rolls back: no second event.
   expect(code(await reviews.request(CREATE, { i: input }, author))).toBe('CONFLICT');

@@ -38,6 +38,8 @@ export const productRatings = pgTable('product_ratings', {
   stars4: integer('stars_4').notNull().default(0),
   stars5: integer('stars_5').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Bumped by every refresh, which writers of one product take in turn: RatingChanged events carry it, so consumers apply them in order and once. */
+  version: integer('version').notNull().default(0),
 });
 
 /**

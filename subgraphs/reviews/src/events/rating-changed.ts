@@ -11,6 +11,8 @@ export type RatingChangedPayload = {
   /** As the API shows it (two decimals); null while the product has no approved review. */
   average: number | null;
   count: number;
+  /** Per product, increasing by one with each change, in commit order. */
+  version: number;
 };
 
 /**
@@ -19,6 +21,6 @@ export type RatingChangedPayload = {
  */
 export async function recordRatingChanged(tx: ReviewsTx, rating: ProductRatingRow): Promise<void> {
   const { average, count } = ratingSummary(rating);
-  const payload: RatingChangedPayload = { productId: rating.productId, average, count };
+  const payload: RatingChangedPayload = { productId: rating.productId, average, count, version: rating.version };
   await insertOutboxEvent(tx, RATING_CHANGED_TOPIC, payload);
 }

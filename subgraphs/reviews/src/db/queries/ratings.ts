@@ -28,7 +28,8 @@ export async function refreshProductRatings(tx: Executor, productIds: readonly s
                  count(*) filter (where r.rating = 3)::int,
                  count(*) filter (where r.rating = 4)::int,
                  count(*) filter (where r.rating = 5)::int,
-                 now()
+                 now(),
+                 1
             from unnest(array[${ids}]) as p(id)
             left join ${reviews} r on r.product_id = p.id and r.status = 'APPROVED'
            group by p.id`,
@@ -44,6 +45,7 @@ export async function refreshProductRatings(tx: Executor, productIds: readonly s
         stars4: sql`excluded.stars_4`,
         stars5: sql`excluded.stars_5`,
         updatedAt: sql`excluded.updated_at`,
+        version: sql`${productRatings.version} + 1`,
       },
     })
     .returning();
