@@ -3,4 +3,5 @@ export const mappers = {
   Order: '../db/schema#OrderRow',
   OrderItem: '../db/schema#OrderItemRow',
   User: '../references#UserReference',
+  Review: '../references#ReviewReference',
 };

@@ -2,3 +2,10 @@
 export interface UserReference {
   id: string;
 }
+
+/** A review as the gateway sends it to resolve verifiedPurchase: its key and the fields that @requires. */
+export interface ReviewReference {
+  id: string;
+  author: UserReference;
+  product: { id: string };
+}

@@ -11,7 +11,7 @@ export function createReviewsCaches(cache: Cache, schemaVersion: string, logger:
       entity: 'rating',
       schemaVersion,
       ttlSeconds: 300,
-      decode: (value) => decodeRow<ProductRatingRow>(value, ['count', 'sum', 'stars1', 'stars2', 'stars3', 'stars4', 'stars5'], ['updatedAt']),
+      decode: (value) => decodeRow<ProductRatingRow>(value, ['count', 'sum', 'stars1', 'stars2', 'stars3', 'stars4', 'stars5', 'version'], ['updatedAt']),
       onCacheError: (error) => logger.warn({ err: error }, 'entity cache unavailable; reading Postgres'),
     }),
   };

@@ -6,7 +6,7 @@ import { buildSubgraph } from './server';
 
 export function startReviewsService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'reviews', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedReviews, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
+    { name: 'reviews', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedReviews, relaysOutbox: true, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
     options,
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoProducts, demoReviews } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
@@ -38,6 +39,37 @@ test('ratings and histograms equal what the approved demo reviews give; pending 
   expect(pendingIds.size).toBeGreaterThan(0);
   const pending = await reviews.request('query ($id: ID!) { review(id: $id) { id } }', { id: [...pendingIds][0] });
   expect(pending.data).toEqual({ review: null });
+});
+
+test('pending reviews are their author\'s and admins\': by id and in User.reviews, with their status', async () => {
+  const pending = demoReviews.find((review) => review.status === 'PENDING')!;
+  type Viewer = { id: string; roles: ('CUSTOMER' | 'ADMIN')[] };
+  const author: Viewer = { id: pending.authorId, roles: ['CUSTOMER'] };
+  const admin: Viewer = { id: randomUUID(), roles: ['ADMIN'] };
+  const stranger: Viewer = { id: randomUUID(), roles: ['CUSTOMER'] };
+  const byId = 'query ($id: ID!) { review(id: $id) { id status } }';
+  expect((await reviews.request(byId, { id: pending.id }, author)).data).toEqual({ review: { id: pending.id, status: 'PENDING' } });
+  expect((await reviews.request(byId, { id: pending.id }, admin)).data).toEqual({ review: { id: pending.id, status: 'PENDING' } });
+  expect((await reviews.request(byId, { id: pending.id }, stranger)).data).toEqual({ review: null });
+
+  const listed = async (viewer: Viewer) => {
+    const { data, errors } = await reviews.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { reviews(first: 100) { totalCount edges { node { id status } } } } } }', {
+      r: [{ __typename: 'User', id: pending.authorId }],
+    }, viewer);
+    expect(errors).toBeUndefined();
+    return data!._entities[0].reviews as { totalCount: number; edges: { node: { id: string; status: string } }[] };
+  };
+  const mine = demoReviews.filter((review) => review.authorId === pending.authorId);
+  for (const viewer of [author, admin]) {
+    const all = await listed(viewer);
+    expect(all.totalCount).toBe(mine.length);
+    expect(all.edges.map((edge) => edge.node).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      mine.map((review) => ({ id: review.id, status: review.status })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  }
+  const publicList = await listed(stranger);
+  expect(publicList.totalCount).toBe(mine.filter((review) => review.status === 'APPROVED').length);
+  expect(publicList.edges.map((edge) => edge.node.status)).not.toContain('PENDING');
 });
 
 test('reviews and ratings of 50 products cost the same statements as of 5', async () => {

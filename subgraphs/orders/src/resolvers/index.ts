@@ -3,6 +3,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { Order } from './Order';
 import { OrderItem } from './OrderItem';
 import { order } from './Query/order';
+import { Review } from './Review';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
@@ -10,5 +11,6 @@ export const resolvers: Resolvers = {
   Query: { order },
   Order,
   OrderItem,
+  Review,
   User,
 };

@@ -19,6 +19,62 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CreateReviewInput = {
+  /** 1 to 5,000 characters, trimmed. */
+  body: Scalars['String']['input'];
+  productId: Scalars['ID']['input'];
+  /** 1 to 5 stars, a whole number. */
+  rating: Scalars['Int']['input'];
+  /** 1 to 120 characters, trimmed. */
+  title: Scalars['String']['input'];
+};
+
+/** A review that was deleted; its product's rating is already updated. */
+export type DeletedReview = {
+  __typename?: 'DeletedReview';
+  id: Scalars['ID']['output'];
+  product: Product;
+};
+
+/** What a moderator decides about a review. */
+export type ModerationDecision =
+  | 'APPROVED'
+  | 'REJECTED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Reviews a product, once per customer and product (again: CONFLICT). The review is PENDING until a moderator approves it. */
+  createReview: Review;
+  /** Deletes a review: its author or an admin. */
+  deleteReview: DeletedReview;
+  /** Approves or rejects a review; the product's rating follows at once. */
+  moderateReview: Review;
+  /** Edits one's own review (anyone else: FORBIDDEN). The edit goes back to PENDING, out of the public rating until approved again. */
+  updateReview: Review;
+};
+
+
+export type MutationCreateReviewArgs = {
+  input: CreateReviewInput;
+};
+
+
+export type MutationDeleteReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationModerateReviewArgs = {
+  id: Scalars['ID']['input'];
+  status: ModerationDecision;
+};
+
+
+export type MutationUpdateReviewArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateReviewInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -51,12 +107,22 @@ export type ProductRating = {
 
 export type Query = {
   __typename?: 'Query';
+  /** An approved review; a pending or rejected one only for its author and admins, else null. */
   review: Maybe<Review>;
+  /** Reviews in one moderation state, oldest first, so the queue is worked in order. `first` is at most 100. */
+  reviewsForModeration: ReviewConnection;
 };
 
 
 export type QueryReviewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryReviewsForModerationArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReviewStatus>;
 };
 
 export type RatingBucket = {
@@ -91,15 +157,23 @@ export type ReviewEdge = {
   node: Review;
 };
 
+/** Where a review is in moderation. Only APPROVED reviews are public; every new or edited review is PENDING. */
 export type ReviewStatus =
   | 'APPROVED'
   | 'PENDING'
   | 'REJECTED';
 
+/** The fields to change; at least one. */
+export type UpdateReviewInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** This user's approved reviews, newest first. */
+  /** This user's reviews, newest first: all of them, with their status, for the user and admins; only approved ones for everyone else. */
   reviews: ReviewConnection;
 };
 
@@ -212,13 +286,17 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  CreateReviewInput: CreateReviewInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Product: ResolverTypeWrapper<ProductReferenceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeletedReview: ResolverTypeWrapper<ReviewRowModel>;
+  ModerationDecision: ModerationDecision;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Product: ResolverTypeWrapper<ProductReferenceModel>;
   ProductRating: ResolverTypeWrapper<ProductRating>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -227,18 +305,22 @@ export type ResolversTypes = ResolversObject<{
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'edges'> & { edges: Array<ResolversTypes['ReviewEdge']> }>;
   ReviewEdge: ResolverTypeWrapper<Omit<ReviewEdge, 'node'> & { node: ResolversTypes['Review'] }>;
   ReviewStatus: ReviewStatus;
+  UpdateReviewInput: UpdateReviewInput;
   User: ResolverTypeWrapper<UserReferenceModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  PageInfo: PageInfo;
+  CreateReviewInput: CreateReviewInput;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Product: ProductReferenceModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DeletedReview: ReviewRowModel;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Product: ProductReferenceModel;
   ProductRating: ProductRating;
   Float: Scalars['Float']['output'];
   Query: Record<PropertyKey, never>;
@@ -246,12 +328,25 @@ export type ResolversParentTypes = ResolversObject<{
   Review: ReviewRowModel;
   ReviewConnection: Omit<ReviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReviewEdge']> };
   ReviewEdge: Omit<ReviewEdge, 'node'> & { node: ResolversParentTypes['Review'] };
+  UpdateReviewInput: UpdateReviewInput;
   User: UserReferenceModel;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletedReviewResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeletedReview'] = ResolversParentTypes['DeletedReview']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationCreateReviewArgs, 'input'>>;
+  deleteReview?: Resolver<ResolversTypes['DeletedReview'], ParentType, ContextType, RequireFields<MutationDeleteReviewArgs, 'id'>>;
+  moderateReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationModerateReviewArgs, 'id' | 'status'>>;
+  updateReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationUpdateReviewArgs, 'id' | 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -273,6 +368,7 @@ export type ProductRatingResolvers<ContextType = SubgraphContext, ParentType ext
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
+  reviewsForModeration?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsForModerationArgs, 'first' | 'status'>>;
 }>;
 
 export type RatingBucketResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RatingBucket'] = ResolversParentTypes['RatingBucket']> = ResolversObject<{
@@ -311,6 +407,8 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  DeletedReview?: DeletedReviewResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductRating?: ProductRatingResolvers<ContextType>;

@@ -6,6 +6,6 @@ import { reviewPage } from './review-page';
 export const Product: ProductResolvers = {
   __resolveReference: (reference) => (isUuid(reference.id) ? { id: reference.id.toLowerCase() } : null),
   reviews: (product, args, context) =>
-    reviewPage(context, 'productId', product.id, args, () => context.loaders.ratingByProductId.load(product.id).then((row) => row?.count ?? 0)),
+    reviewPage(context, 'productId', 'approved', product.id, args, () => context.loaders.ratingByProductId.load(product.id).then((row) => row?.count ?? 0)),
   rating: async (product, _, { loaders }) => ratingSummary(await loaders.ratingByProductId.load(product.id)),
 };

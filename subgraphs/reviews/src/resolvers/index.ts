@@ -1,14 +1,22 @@
 import { DateTimeScalar } from '@shopgraph/server';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { DeletedReview } from './DeletedReview';
+import { createReview } from './Mutation/createReview';
+import { deleteReview } from './Mutation/deleteReview';
+import { moderateReview } from './Mutation/moderateReview';
+import { updateReview } from './Mutation/updateReview';
 import { Product } from './Product';
 import { review } from './Query/review';
+import { reviewsForModeration } from './Query/reviewsForModeration';
 import { Review } from './Review';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { review },
+  Query: { review, reviewsForModeration },
+  Mutation: { createReview, updateReview, deleteReview, moderateReview },
   Review,
+  DeletedReview,
   Product,
   User,
 };

@@ -1,18 +1,34 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ReviewsDb } from '../database';
-import { reviews, type ReviewRow } from '../schema';
+import { reviews, type ReviewRow, type ReviewStatus } from '../schema';
 
 /** Whose reviews a list is: a product's or an author's. */
 export type ReviewParent = 'productId' | 'authorId';
 
-const approved = eq(reviews.status, 'APPROVED');
+/** Which of a parent's reviews a list holds: the public ones, or (for their author and admins) all. */
+export type ReviewVisibility = 'approved' | 'all';
 
-export function findApprovedReviewsByIds(db: ReviewsDb, ids: readonly string[]): Promise<ReviewRow[]> {
-  return db.select().from(reviews).where(and(inArray(reviews.id, [...ids]), approved));
+/** A keyset position in a list ordered by (created_at, id). */
+export interface ReviewPosition {
+  createdAt: Date;
+  id: string;
 }
 
-/** The newest `first` approved reviews of each parent, for a whole batch of parents in one statement. */
-export async function findFirstApprovedPerParent(db: ReviewsDb, parent: ReviewParent, parentIds: readonly string[], first: number): Promise<ReviewRow[]> {
+const visible = (visibility: ReviewVisibility): SQL | undefined => (visibility === 'approved' ? eq(reviews.status, 'APPROVED') : undefined);
+
+/** Reviews by id, whatever their status: callers decide who may see which. */
+export function findReviewsByIds(db: ReviewsDb, ids: readonly string[]): Promise<ReviewRow[]> {
+  return db.select().from(reviews).where(inArray(reviews.id, [...ids]));
+}
+
+/** The newest `first` reviews of each parent, for a whole batch of parents in one statement. */
+export async function findFirstPerParent(
+  db: ReviewsDb,
+  parent: ReviewParent,
+  visibility: ReviewVisibility,
+  parentIds: readonly string[],
+  first: number,
+): Promise<ReviewRow[]> {
   const column = reviews[parent];
   const ranked = db
     .select({
@@ -20,7 +36,7 @@ export async function findFirstApprovedPerParent(db: ReviewsDb, parent: ReviewPa
       rank: sql<number>`row_number() over (partition by ${column} order by ${reviews.createdAt} desc, ${reviews.id} desc)`.as('rank'),
     })
     .from(reviews)
-    .where(and(inArray(column, [...parentIds]), approved))
+    .where(and(inArray(column, [...parentIds]), visible(visibility)))
     .as('ranked');
   const rows = await db
     .select({ review: reviews })
@@ -31,13 +47,14 @@ export async function findFirstApprovedPerParent(db: ReviewsDb, parent: ReviewPa
   return rows.map((row) => row.review);
 }
 
-/** One page of a parent's approved reviews after a keyset position, newest first. */
-export function findApprovedPage(
+/** One page of a parent's reviews after a keyset position, newest first. */
+export function findPageAfter(
   db: ReviewsDb,
   parent: ReviewParent,
+  visibility: ReviewVisibility,
   parentId: string,
   limit: number,
-  after: { createdAt: Date; id: string },
+  after: ReviewPosition,
 ): Promise<ReviewRow[]> {
   return db
     .select()
@@ -45,7 +62,7 @@ export function findApprovedPage(
     .where(
       and(
         eq(reviews[parent], parentId),
-        approved,
+        visible(visibility),
         or(lt(reviews.createdAt, after.createdAt), and(eq(reviews.createdAt, after.createdAt), lt(reviews.id, after.id))),
       ),
     )
@@ -53,10 +70,28 @@ export function findApprovedPage(
     .limit(limit);
 }
 
-export async function countApprovedByAuthors(db: ReviewsDb, authorIds: readonly string[]): Promise<{ authorId: string; count: number }[]> {
+export async function countByAuthors(db: ReviewsDb, visibility: ReviewVisibility, authorIds: readonly string[]): Promise<{ authorId: string; count: number }[]> {
   return db
     .select({ authorId: reviews.authorId, count: sql<number>`count(*)::int` })
     .from(reviews)
-    .where(and(inArray(reviews.authorId, [...authorIds]), approved))
+    .where(and(inArray(reviews.authorId, [...authorIds]), visible(visibility)))
     .groupBy(reviews.authorId);
+}
+
+/** The moderation queue: reviews in one status, oldest first, after a keyset position. */
+export function findPageByStatus(db: ReviewsDb, status: ReviewStatus, limit: number, after: ReviewPosition | null): Promise<ReviewRow[]> {
+  const afterPosition = after
+    ? or(gt(reviews.createdAt, after.createdAt), and(eq(reviews.createdAt, after.createdAt), gt(reviews.id, after.id)))
+    : undefined;
+  return db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.status, status), afterPosition))
+    .orderBy(asc(reviews.createdAt), asc(reviews.id))
+    .limit(limit);
+}
+
+export async function countByStatus(db: ReviewsDb, status: ReviewStatus): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(reviews).where(eq(reviews.status, status));
+  return row?.count ?? 0;
 }
