@@ -1,5 +1,8 @@
 import { deliverWithRetries, type RetryPolicy } from './delivery';
-import type { DeadLetter, DomainEvent, EventBus, SubscribeOptions } from './event-bus';
+import { cursorAfter, DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
+
+/** The in-process window also has a size bound, so a busy development process does not grow without end. */
+const MAX_KEPT_PER_TOPIC = 100_000;
 
 interface Group {
   handle(event: DomainEvent): Promise<void>;
@@ -11,11 +14,34 @@ interface Group {
 export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Map<string, Group>>();
   private readonly dead = new Map<string, DeadLetter[]>();
+  private readonly followers = new Map<string, Set<(event: CursoredEvent) => void>>();
+  /** Each topic's events within the retention window, oldest first. */
+  private readonly kept = new Map<string, { at: number; entry: CursoredEvent }[]>();
+  private lastMs = 0;
+  private sequence = 0;
 
-  constructor(private readonly policy?: RetryPolicy) {}
+  constructor(
+    private readonly policy?: RetryPolicy,
+    private readonly retentionMs = DEFAULT_RETENTION_MS,
+  ) {}
+
+  private nextCursor(): string {
+    const now = Date.now();
+    if (now > this.lastMs) {
+      this.lastMs = now;
+      this.sequence = 0;
+    } else this.sequence += 1;
+    return `${this.lastMs}-${this.sequence}`;
+  }
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
+      const entry = { cursor: this.nextCursor(), event };
+      const kept = this.kept.get(event.topic) ?? [];
+      kept.push({ at: Date.now(), entry });
+      while (kept.length > 0 && (kept[0]!.at < Date.now() - this.retentionMs || kept.length > MAX_KEPT_PER_TOPIC)) kept.shift();
+      this.kept.set(event.topic, kept);
+      for (const follower of this.followers.get(event.topic) ?? []) follower(entry);
       for (const [name, group] of this.groups.get(event.topic) ?? []) {
         group.queue = group.queue.then(async () => {
           const error = await deliverWithRetries(group.handle, event, this.policy);
@@ -37,6 +63,19 @@ export class MemoryEventBus implements EventBus {
     };
   }
 
+  async follow(topic: string, onEvent: (event: CursoredEvent) => void): Promise<() => Promise<void>> {
+    if (!this.followers.has(topic)) this.followers.set(topic, new Set());
+    this.followers.get(topic)!.add(onEvent);
+    return async () => void this.followers.get(topic)?.delete(onEvent);
+  }
+
+  async history(topic: string, after: string, limit: number): Promise<CursoredEvent[]> {
+    return (this.kept.get(topic) ?? [])
+      .map((kept) => kept.entry)
+      .filter((entry) => cursorAfter(entry.cursor, after))
+      .slice(0, limit);
+  }
+
   async deadLetters(topic: string): Promise<DeadLetter[]> {
     return [...this.deadLettersOf(topic)];
   }
@@ -49,6 +88,7 @@ export class MemoryEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.groups.clear();
+    this.followers.clear();
   }
 
   private deadLettersOf(topic: string): DeadLetter[] {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { deliverWithRetries, type RetryPolicy } from './delivery';
-import type { DeadLetter, DomainEvent, EventBus, SubscribeOptions } from './event-bus';
+import { DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
 
 type StreamEntry = [id: string, fields: string[]];
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
@@ -10,8 +10,8 @@ type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
 export interface RedisEventBusOptions {
   /** Prefix of every stream key, so tests and tenants can share one Redis. */
   namespace?: string;
-  /** Entries kept per topic stream (approximately); older ones are trimmed. */
-  maxLength?: number;
+  /** How long entries stay in a topic's stream (approximately; default 24 hours); older ones are trimmed. */
+  retentionMs?: number;
   /** An entry another consumer took and has not acknowledged for this long is taken over. */
   claimIdleMs?: number;
   retry?: RetryPolicy;
@@ -47,7 +47,8 @@ export class RedisEventBus implements EventBus {
   async publish(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     const pipeline = this.publisher.pipeline();
-    for (const event of events) pipeline.xadd(this.streamOf(event.topic), 'MAXLEN', '~', this.options.maxLength ?? 100_000, '*', 'event', JSON.stringify(event));
+    const oldestKept = Date.now() - (this.options.retentionMs ?? DEFAULT_RETENTION_MS);
+    for (const event of events) pipeline.xadd(this.streamOf(event.topic), 'MINID', '~', oldestKept, '*', 'event', JSON.stringify(event));
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
     if (failed) throw failed[0];
@@ -123,6 +124,47 @@ export class RedisEventBus implements EventBus {
       }
       await this.publisher.xack(stream, options.group, entryId);
     }
+  }
+
+  async follow(topic: string, onEvent: (event: CursoredEvent) => void): Promise<() => Promise<void>> {
+    const reader = new Redis(this.url, { maxRetriesPerRequest: null });
+    reader.on('error', () => {});
+    this.readers.add(reader);
+    const stream = this.streamOf(topic);
+    let stopped = false;
+    // '$' means "after the newest entry at the time of the first read": take that id now, so
+    // nothing published between this call and the first read is missed.
+    let lastId = await this.publisher.xinfo('STREAM', stream).then(
+      (info) => String((info as unknown[])[(info as unknown[]).indexOf('last-generated-id') + 1] ?? '0-0'),
+      () => '0-0',
+    );
+    const loop = (async () => {
+      while (!stopped) {
+        try {
+          const reply = (await reader.call('XREAD', 'COUNT', 500, 'BLOCK', 1_000, 'STREAMS', stream, lastId)) as StreamReply;
+          for (const [, entries] of reply ?? []) {
+            for (const [id, fields] of entries) {
+              lastId = id;
+              onEvent({ cursor: id, event: JSON.parse(fields[1] ?? 'null') as DomainEvent });
+            }
+          }
+        } catch {
+          if (stopped) return;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })();
+    return async () => {
+      stopped = true;
+      reader.disconnect();
+      this.readers.delete(reader);
+      await loop;
+    };
+  }
+
+  async history(topic: string, after: string, limit: number): Promise<CursoredEvent[]> {
+    const entries = (await this.publisher.xrange(this.streamOf(topic), `(${after}`, '+', 'COUNT', limit)) as StreamEntry[];
+    return entries.map(([id, fields]) => ({ cursor: id, event: JSON.parse(fields[1] ?? 'null') as DomainEvent }));
   }
 
   async deadLetters(topic: string): Promise<DeadLetter[]> {

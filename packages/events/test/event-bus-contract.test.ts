@@ -42,6 +42,20 @@ function eventBusContract(make: () => EventBus) {
     expect([...seen.mailA, ...seen.mailB].sort((a, b) => a - b)).toEqual(seen.search);
   });
 
+  test('followers get every event from now on; history replays after a cursor, in order', async () => {
+    const topic = `t${randomUUID()}`;
+    await bus.publish([eventOf(topic, 0)]);
+    const followed: { cursor: string; n: number }[] = [];
+    stops.push(await bus.follow(topic, ({ cursor, event }) => void followed.push({ cursor, n: event.payload.n as number })));
+    await bus.publish([1, 2, 3, 4].map((n) => eventOf(topic, n)));
+    await until(() => followed.length === 4);
+    expect(followed.map((entry) => entry.n)).toEqual([1, 2, 3, 4]);
+    const afterFirst = await bus.history(topic, followed[0]!.cursor, 10);
+    expect(afterFirst.map((entry) => entry.event.payload.n)).toEqual([2, 3, 4]);
+    expect(afterFirst.map((entry) => entry.cursor)).toEqual(followed.slice(1).map((entry) => entry.cursor));
+    expect((await bus.history(topic, '0-0', 2)).map((entry) => entry.event.payload.n)).toEqual([0, 1]);
+  });
+
   test('a failing handler is retried, then its event is dead-lettered and can be replayed', async () => {
     const topic = `t${randomUUID()}`;
     let failing = true;
