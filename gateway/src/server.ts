@@ -1,8 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
+import { buildSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { JWKS_PATH } from '@shopgraph/auth';
+import { JWKS_PATH, type Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
@@ -32,11 +33,15 @@ export interface BuiltGateway extends GraphQLService<GatewayContext> {
   gateway: ApolloGateway;
   /** True once a supergraph is loaded. */
   isReady(): boolean;
+  /** The schema clients see (subscriptions are validated and executed against it). */
+  apiSchema(): GraphQLSchema | undefined;
+  verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
 }
 
 /** The federated gateway over the supergraph file; it never listens. */
 export function buildGateway(deps: GatewayDeps): BuiltGateway {
   let ready = false;
+  let apiSchema: GraphQLSchema | undefined;
   let requirements: AccessRequirements = new Map();
   let usersUrlInFile = '';
   // Runs on every (re)load of the supergraph file: what to enforce, and where the JWKS lives.
@@ -52,8 +57,11 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
       new SubgraphDataSource({ url: (isServiceName(name) && deps.subgraphUrls[name]) || String(url), gatewaySecret: deps.gatewaySecret }),
     logger: deps.logger,
   });
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.onSchemaLoadOrUpdate((update) => {
     ready = true;
+    // A copy of our own: Apollo Server instruments the schema it executes by wrapping every
+    // resolver, and subscriptions need plain fields to run their own resolvers on.
+    apiSchema = buildSchema(printSchema(update.apiSchema));
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -72,6 +80,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     apollo,
     gateway,
     isReady: () => ready,
+    apiSchema: () => apiSchema,
+    verifyAccessToken,
     context: async ({ requestId, logger, headers, clientIp }) => ({ requestId, logger, clientIp, viewer: await verifyAccessToken(headers.get('authorization')) }),
   };
 }

@@ -14,7 +14,7 @@ const unauthenticated = (message: string) =>
 export function createAccessTokenVerifier(jwksUrl: () => URL) {
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
   let jwksFor = '';
-  return async (authorization: string | undefined): Promise<Viewer> => {
+  return async (authorization: string | undefined): Promise<Viewer & { expiresAt?: number }> => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
@@ -32,7 +32,7 @@ export function createAccessTokenVerifier(jwksUrl: () => URL) {
         requiredClaims: ['sub', 'exp'],
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(String(role))) : [];
-      return { id: String(payload.sub), roles };
+      return { id: String(payload.sub), roles, expiresAt: payload.exp! * 1000 };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired; refresh it');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated('The access token is not valid');

@@ -6,6 +6,7 @@ import { UserReference as UserReferenceModel, ReviewReference as ReviewReference
 import { SubgraphContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -53,6 +54,19 @@ export type OrderStatus =
   | 'REFUNDED'
   | 'SHIPPED';
 
+/** One change of an order's status, as subscriptions deliver it. */
+export type OrderStatusEvent = {
+  __typename?: 'OrderStatusEvent';
+  at: Scalars['DateTime']['output'];
+  /** Pass it as `after` to resume after this event. */
+  cursor: Scalars['String']['output'];
+  /** The order now: select anything a query on Order can, from any subgraph. */
+  order: Order;
+  /** null for the order's first status. */
+  previousStatus: Maybe<OrderStatus>;
+  status: OrderStatus;
+};
+
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
@@ -76,6 +90,48 @@ export type Review = {
   product: Product;
   /** True when the author has a DELIVERED order containing this product. */
   verifiedPurchase: Scalars['Boolean']['output'];
+};
+
+/**
+ * Live order status, served by the gateway over WebSocket (graphql-ws) and Server-Sent Events.
+ * `after` resumes from a cursor: missed events first (kept 24 hours), then live ones, each once.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes of all the viewer's orders. */
+  myOrderUpdates: OrderStatusEvent;
+  /** Changes of every order (admins). */
+  orderEvents: OrderStatusEvent;
+  /** Changes of one order: the viewer's own, or any for admins; someone else's is FORBIDDEN. */
+  orderStatusChanged: OrderStatusEvent;
+};
+
+
+/**
+ * Live order status, served by the gateway over WebSocket (graphql-ws) and Server-Sent Events.
+ * `after` resumes from a cursor: missed events first (kept 24 hours), then live ones, each once.
+ */
+export type SubscriptionMyOrderUpdatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live order status, served by the gateway over WebSocket (graphql-ws) and Server-Sent Events.
+ * `after` resumes from a cursor: missed events first (kept 24 hours), then live ones, each once.
+ */
+export type SubscriptionOrderEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live order status, served by the gateway over WebSocket (graphql-ws) and Server-Sent Events.
+ * `after` resumes from a cursor: missed events first (kept 24 hours), then live ones, each once.
+ */
+export type SubscriptionOrderStatusChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  orderId: Scalars['ID']['input'];
 };
 
 export type User = {
@@ -203,10 +259,12 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   OrderItem: ResolverTypeWrapper<OrderItemRowModel>;
   OrderStatus: OrderStatus;
+  OrderStatusEvent: ResolverTypeWrapper<Omit<OrderStatusEvent, 'order'> & { order: ResolversTypes['Order'] }>;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Review: ResolverTypeWrapper<ReviewReferenceModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReferenceModel>;
 }>;
 
@@ -219,10 +277,12 @@ export type ResolversParentTypes = ResolversObject<{
   Order: OrderRowModel;
   ID: Scalars['ID']['output'];
   OrderItem: OrderItemRowModel;
+  OrderStatusEvent: Omit<OrderStatusEvent, 'order'> & { order: ResolversParentTypes['Order'] };
   Product: Product;
   Query: Record<PropertyKey, never>;
   Review: ReviewReferenceModel;
   Boolean: Scalars['Boolean']['output'];
+  Subscription: Record<PropertyKey, never>;
   User: UserReferenceModel;
 }>;
 
@@ -253,6 +313,14 @@ export type OrderItemResolvers<ContextType = SubgraphContext, ParentType extends
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type OrderStatusEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OrderStatusEvent'] = ResolversParentTypes['OrderStatusEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
 export type ProductResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -267,6 +335,12 @@ export type ReviewResolvers<ContextType = SubgraphContext, ParentType extends Re
   verifiedPurchase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  myOrderUpdates?: SubscriptionResolver<ResolversTypes['OrderStatusEvent'], "myOrderUpdates", ParentType, ContextType, Partial<SubscriptionMyOrderUpdatesArgs>>;
+  orderEvents?: SubscriptionResolver<ResolversTypes['OrderStatusEvent'], "orderEvents", ParentType, ContextType, Partial<SubscriptionOrderEventsArgs>>;
+  orderStatusChanged?: SubscriptionResolver<ResolversTypes['OrderStatusEvent'], "orderStatusChanged", ParentType, ContextType, RequireFields<SubscriptionOrderStatusChangedArgs, 'orderId'>>;
+}>;
+
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -278,9 +352,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
+  OrderStatusEvent?: OrderStatusEventResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,115 @@
+import { cursorAfter, type CursoredEvent, type EventBus } from '@shopgraph/events';
+
+interface StreamState {
+  closed: boolean;
+  wake?: () => void;
+}
+
+/** Raised into a subscription whose client reads slower than events arrive. */
+export class SlowConsumerError extends Error {
+  constructor() {
+    super('The client did not keep up with its events');
+  }
+}
+
+export interface HubOptions {
+  /** Events waiting for one subscriber before it is cut off as a slow consumer. */
+  maxQueuedEvents: number;
+  /** Events read per history page when replaying. */
+  replayPageSize?: number;
+}
+
+/**
+ * One follower per topic per gateway process, fanned out in memory to every subscriber on it: a
+ * thousand subscribers cost one Redis reader, not a thousand.
+ */
+export class EventHub {
+  private readonly listeners = new Map<string, Set<(entry: CursoredEvent) => void>>();
+  private readonly following = new Map<string, Promise<() => Promise<void>>>();
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: HubOptions,
+  ) {}
+
+  /**
+   * Events of a topic that `select` maps to a value (null: not for this subscriber): first those after `after` from the retained history, then
+   * live ones, each exactly once and in order. Live events are registered before history is read
+   * and de-duplicated by cursor, so none falls in the gap between the two.
+   */
+  events<T>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null): AsyncIterableIterator<T> {
+    const state: StreamState = { closed: false };
+    const generator = this.run(topic, after, select, state);
+    return {
+      next: () => generator.next(),
+      // A client that unsubscribes while no event is due must not wait for one to be cleaned up.
+      return: async () => {
+        state.closed = true;
+        state.wake?.();
+        return generator.return(undefined);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  private async *run<T>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null, state: StreamState): AsyncGenerator<T> {
+    const queue: CursoredEvent[] = [];
+    let overflow = false;
+    const listener = (entry: CursoredEvent) => {
+      if (queue.length >= this.options.maxQueuedEvents) overflow = true;
+      else queue.push(entry);
+      state.wake?.();
+    };
+    await this.listen(topic, listener);
+    try {
+      let last = after;
+      if (after !== undefined) {
+        const pageSize = this.options.replayPageSize ?? 500;
+        for (;;) {
+          const page = await this.bus.history(topic, last!, pageSize);
+          for (const entry of page) {
+            last = entry.cursor;
+            const selected = select(entry);
+            if (selected !== null) yield selected;
+          }
+          if (page.length < pageSize || state.closed) break;
+        }
+      }
+      while (!state.closed) {
+        if (overflow) throw new SlowConsumerError();
+        const entry = queue.shift();
+        if (!entry) {
+          await new Promise<void>((resolve) => (state.wake = resolve));
+          state.wake = undefined;
+          continue;
+        }
+        if (last !== undefined && !cursorAfter(entry.cursor, last)) continue;
+        last = entry.cursor;
+        const selected = select(entry);
+        if (selected !== null) yield selected;
+      }
+    } finally {
+      this.listeners.get(topic)?.delete(listener);
+    }
+  }
+
+  private async listen(topic: string, listener: (entry: CursoredEvent) => void): Promise<void> {
+    if (!this.listeners.has(topic)) this.listeners.set(topic, new Set());
+    this.listeners.get(topic)!.add(listener);
+    if (!this.following.has(topic)) this.following.set(topic, this.bus.follow(topic, (entry) => this.listeners.get(topic)?.forEach((each) => each(entry))));
+    await this.following.get(topic);
+  }
+
+  /** Listeners open now, for metrics and tests. */
+  openListeners(): number {
+    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+
+  async close(): Promise<void> {
+    for (const stop of this.following.values()) await (await stop)();
+    this.following.clear();
+    this.listeners.clear();
+  }
+}
