@@ -1,3 +1,4 @@
+import type { Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { SignInLimits } from './auth/sign-in-rate-limit';
@@ -6,7 +7,9 @@ import { serveGraphQL, type RunningService } from '@shopgraph/server';
 import { buildGateway } from './server';
 import { EventHub } from './subscriptions/event-hub';
 import { runGatewayQuery } from './subscriptions/run-gateway-query';
-import { attachSubscriptionServer, type SubscriptionLimits } from './subscriptions/websocket-server';
+import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';
+import { SubscriptionQuota } from './subscriptions/subscription-quota';
+import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
 
 export interface GatewayRuntimeOptions {
   port: number;
@@ -27,18 +30,20 @@ export interface GatewayRuntimeOptions {
 export async function startGateway(options: GatewayRuntimeOptions): Promise<RunningService> {
   const built = buildGateway(options);
   await built.apollo.start();
-  const listening = await serveGraphQL(built, { port: options.port, logger: options.logger, isHealthy: built.isReady });
-  const hub = new EventHub(options.shared.events, { maxQueuedEvents: 1_000 });
-  const subscriptions = attachSubscriptionServer({
-    server: listening.server,
-    path: '/graphql',
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptionLimits };
+  const hub = new EventHub(options.shared.events, { maxQueuedEvents: limits.maxQueuedEvents });
+  const quota = new SubscriptionQuota(limits.maxSubscriptionsPerUser);
+  const subscriptionDeps = {
     schema: built.apiSchema,
     verifyAccessToken: built.verifyAccessToken,
-    runQuery: (viewer, request, query, variables) => runGatewayQuery(built, viewer, request, query, variables, options.logger),
+    runQuery: (viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>) =>
+      runGatewayQuery(built, viewer, request, query, variables, options.logger),
     hub,
-    logger: options.logger,
-    limits: options.subscriptionLimits,
-  });
+    quota,
+  };
+  const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
+  const listening = await serveGraphQL({ ...built, eventStream: { accepts: wantsEventStream, handle: sse } }, { port: options.port, logger: options.logger, isHealthy: built.isReady });
+  const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', logger: options.logger, limits });
   options.logger.info({ url: listening.url }, 'gateway ready');
   return {
     name: 'gateway',

@@ -3,6 +3,8 @@ import { cursorAfter, type CursoredEvent, type EventBus } from '@shopgraph/event
 interface StreamState {
   closed: boolean;
   wake?: () => void;
+  /** Called once when the subscriber falls too far behind: the transport disconnects it. */
+  onOverflow?: () => void;
 }
 
 /** Raised into a subscription whose client reads slower than events arrive. */
@@ -37,8 +39,8 @@ export class EventHub {
    * live ones, each exactly once and in order. Live events are registered before history is read
    * and de-duplicated by cursor, so none falls in the gap between the two.
    */
-  events<T>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null): AsyncIterableIterator<T> {
-    const state: StreamState = { closed: false };
+  events<T>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null, onOverflow?: () => void): AsyncIterableIterator<T> {
+    const state: StreamState = { closed: false, onOverflow };
     const generator = this.run(topic, after, select, state);
     return {
       next: () => generator.next(),
@@ -58,8 +60,11 @@ export class EventHub {
     const queue: CursoredEvent[] = [];
     let overflow = false;
     const listener = (entry: CursoredEvent) => {
-      if (queue.length >= this.options.maxQueuedEvents) overflow = true;
-      else queue.push(entry);
+      if (queue.length < this.options.maxQueuedEvents) queue.push(entry);
+      else if (!overflow) {
+        overflow = true;
+        state.onOverflow?.();
+      }
       state.wake?.();
     };
     await this.listen(topic, listener);

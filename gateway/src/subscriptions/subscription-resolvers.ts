@@ -16,6 +16,8 @@ export interface SubscriptionContext {
   viewer: Viewer;
   /** Runs a query through the gateway (planner, authorization, signed subgraph calls) as this viewer. */
   runQuery(query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  /** Drops the client's connection: it fell too far behind its events. */
+  disconnectSlowConsumer(): void;
 }
 
 const refuse = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
@@ -55,10 +57,15 @@ export function createSubscribeResolver(hub: EventHub): GraphQLFieldResolver<unk
       default:
         throw refuse(`${info.fieldName} is not a subscription this gateway serves`, ErrorCode.BAD_USER_INPUT);
     }
-    return hub.events(ORDER_STATUS_TOPIC, after, (entry) => {
-      const event = toOrderStatusEvent(entry);
-      return event && keep(event) ? event : null;
-    });
+    return hub.events(
+      ORDER_STATUS_TOPIC,
+      after,
+      (entry) => {
+        const event = toOrderStatusEvent(entry);
+        return event && keep(event) ? event : null;
+      },
+      context.disconnectSlowConsumer,
+    );
   };
 }
 

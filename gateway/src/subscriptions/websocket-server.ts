@@ -1,12 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '@shopgraph/auth';
 import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from '@shopgraph/server';
 import { SubscriptionCloseCode } from './close-codes';
-import { createSubscribeResolver, subscriptionFieldResolver, type QueryResult, type SubscriptionContext } from './subscription-resolvers';
+import { prepareSubscription } from './subscription-operation';
+import type { SubscriptionQuota } from './subscription-quota';
+import { createSubscribeResolver, type QueryResult } from './subscription-resolvers';
 import type { EventHub } from './event-hub';
 
 export interface SubscriptionLimits {
@@ -16,6 +19,8 @@ export interface SubscriptionLimits {
   keepAliveMs: number;
   maxSubscriptionsPerConnection: number;
   maxSubscriptionsPerUser: number;
+  /** Events waiting for one subscriber before it is cut off as a slow consumer. */
+  maxQueuedEvents: number;
   /** Bytes a client may leave unread before it is closed as a slow consumer. */
   maxBufferedBytes: number;
   /** Largest message accepted from a client. */
@@ -29,6 +34,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   keepAliveMs: 12_000,
   maxSubscriptionsPerConnection: 20,
   maxSubscriptionsPerUser: 50,
+  maxQueuedEvents: 1_000,
   maxBufferedBytes: 1024 * 1024,
   maxPayloadBytes: 64 * 1024,
   allowedOrigins: [],
@@ -42,8 +48,9 @@ export interface SubscriptionServerDeps {
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
   runQuery(viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
   hub: EventHub;
+  quota: SubscriptionQuota;
   logger: Logger;
-  limits?: Partial<SubscriptionLimits>;
+  limits: SubscriptionLimits;
 }
 
 interface ConnectionState {
@@ -54,7 +61,7 @@ interface ConnectionState {
 
 /** graphql-ws (`graphql-transport-ws`) on the gateway's own port and path. */
 export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(): Promise<void>; openConnections(): number } {
-  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...deps.limits };
+  const { limits } = deps;
   const allowed = new Set(limits.allowedOrigins);
   const wss = new WebSocketServer({
     server: deps.server,
@@ -62,7 +69,6 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
     maxPayload: limits.maxPayloadBytes,
     verifyClient: ({ origin }: { origin?: string }) => allowed.size === 0 || !origin || allowed.has(origin),
   });
-  const perUser = new Map<string, number>();
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object) => {
     let state = states.get(extra);
@@ -70,6 +76,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
     return state;
   };
   const subscribeResolver = createSubscribeResolver(deps.hub);
+  const refuse = (message: string) => [new GraphQLError(message, { extensions: { code: ErrorCode.RATE_LIMITED } })];
 
   const disposable = useServer<Record<string, unknown> | undefined>(
     {
@@ -92,39 +99,21 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
         }
       },
       onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
-        const schema = deps.schema();
         const state = stateOf(ctx.extra);
         const viewer = state.viewer!;
-        const refuse = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
-        if (!schema) return refuse('The gateway has not loaded its schema yet', ErrorCode.SERVICE_UNAVAILABLE);
-        if (state.subscriptions.size >= limits.maxSubscriptionsPerConnection) return refuse(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, ErrorCode.RATE_LIMITED);
-        const userKey = viewer.id ?? 'anonymous';
-        if ((perUser.get(userKey) ?? 0) >= limits.maxSubscriptionsPerUser) return refuse(`At most ${limits.maxSubscriptionsPerUser} subscriptions per user`, ErrorCode.RATE_LIMITED);
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition' && (!payload.operationName || definition.name?.value === payload.operationName));
-        if (!operation || operation.kind !== 'OperationDefinition' || operation.operation !== 'subscription') {
-          return refuse('Send queries and mutations over HTTP; this socket serves subscriptions', ErrorCode.BAD_USER_INPUT);
-        }
+        if (state.subscriptions.size >= limits.maxSubscriptionsPerConnection) return refuse(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`);
+        const request = { requestId: `ws-${randomUUID()}`, clientIp: (ctx.extra.request as IncomingMessage).socket.remoteAddress ?? 'unknown' };
+        const prepared = prepareSubscription(payload, {
+          schema: deps.schema(),
+          viewer,
+          subscribeResolver,
+          runQuery: (query, variables) => deps.runQuery(viewer, request, query, variables),
+          disconnectSlowConsumer: () => ctx.extra.socket.close(SubscriptionCloseCode.SlowConsumer, 'Slow consumer'),
+        });
+        if (Array.isArray(prepared)) return prepared;
+        if (!deps.quota.acquire(viewer.id ?? 'anonymous')) return refuse(`At most ${limits.maxSubscriptionsPerUser} subscriptions per user`);
         state.subscriptions.add(id);
-        perUser.set(userKey, (perUser.get(userKey) ?? 0) + 1);
-        const request = { requestId: `ws-${id}`, clientIp: (ctx.extra.request as IncomingMessage).socket.remoteAddress ?? 'unknown' };
-        const contextValue: SubscriptionContext = { viewer, runQuery: (query, variables) => deps.runQuery(viewer, request, query, variables) };
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue,
-          fieldResolver: subscriptionFieldResolver,
-          subscribeFieldResolver: subscribeResolver,
-        };
+        return prepared as ExecutionArgs;
       },
       onNext: (ctx) => {
         if (ctx.extra.socket.bufferedAmount > limits.maxBufferedBytes) ctx.extra.socket.close(SubscriptionCloseCode.SlowConsumer, 'Slow consumer');
@@ -142,11 +131,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
 
   function release(extra: object, id: string): void {
     const state = stateOf(extra);
-    if (!state.subscriptions.delete(id)) return;
-    const userKey = state.viewer?.id ?? 'anonymous';
-    const left = (perUser.get(userKey) ?? 1) - 1;
-    if (left > 0) perUser.set(userKey, left);
-    else perUser.delete(userKey);
+    if (state.subscriptions.delete(id)) deps.quota.release(state.viewer?.id ?? 'anonymous');
   }
 
   return {

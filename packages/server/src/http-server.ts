@@ -23,6 +23,11 @@ export interface GraphQLService<TContext extends RequestScoped> {
   context(request: RequestInfo): Promise<TContext>;
   /** Extra public GET routes answering JSON, such as a JWKS document. */
   routes?: Record<string, () => Promise<unknown>>;
+  /** Takes /graphql requests it accepts (Server-Sent Events subscriptions) before Apollo sees them. */
+  eventStream?: {
+    accepts(request: IncomingMessage): boolean;
+    handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  };
   /** Starts the service's background jobs (sweepers, event consumers) once it listens; returns how to stop them. */
   background?: () => (() => Promise<void>) | Promise<() => Promise<void>>;
 }
@@ -105,6 +110,10 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     }
     if (url.pathname !== '/graphql') {
       sendJson(response, 404, { error: 'not found' });
+      return;
+    }
+    if (service.eventStream?.accepts(request)) {
+      await service.eventStream.handle(request, response);
       return;
     }
     const requestId = requestIdOf(request);

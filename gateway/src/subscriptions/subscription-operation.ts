@@ -1,0 +1,50 @@
+import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Viewer } from '@shopgraph/auth';
+import { ErrorCode } from '@shopgraph/server';
+import { subscriptionFieldResolver, type QueryResult, type SubscriptionContext } from './subscription-resolvers';
+
+export interface SubscriptionRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+export interface PrepareDeps {
+  schema: GraphQLSchema | undefined;
+  viewer: Viewer;
+  subscribeResolver: GraphQLFieldResolver<unknown, SubscriptionContext>;
+  runQuery(query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  disconnectSlowConsumer(): void;
+}
+
+const refuse = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+
+/**
+ * Parses and validates one subscription request, the same for WebSocket and SSE, and returns
+ * graphql-js' arguments with our resolvers, or the errors to answer with.
+ */
+export function prepareSubscription(request: SubscriptionRequest, deps: PrepareDeps): ExecutionArgs | readonly GraphQLError[] {
+  if (!deps.schema) return refuse('The gateway has not loaded its schema yet', ErrorCode.SERVICE_UNAVAILABLE);
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+  const errors = validate(deps.schema, document);
+  if (errors.length > 0) return errors;
+  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition' && (!request.operationName || definition.name?.value === request.operationName));
+  if (!operation || operation.kind !== 'OperationDefinition' || operation.operation !== 'subscription') {
+    return refuse('Send queries and mutations as HTTP requests; this serves subscriptions', ErrorCode.BAD_USER_INPUT);
+  }
+  const contextValue: SubscriptionContext = { viewer: deps.viewer, runQuery: deps.runQuery, disconnectSlowConsumer: deps.disconnectSlowConsumer };
+  return {
+    schema: deps.schema,
+    document,
+    operationName: request.operationName,
+    variableValues: request.variables,
+    contextValue,
+    fieldResolver: subscriptionFieldResolver,
+    subscribeFieldResolver: deps.subscribeResolver,
+  };
+}
