@@ -1,5 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Viewer } from './viewer';
+import { ROLES, SERVICE_ROLE, type Viewer } from './viewer';
+
+const SIGNED_ROLES: readonly string[] = [...ROLES, SERVICE_ROLE];
 
 /** Headers the gateway adds to every subgraph request; anything a client sent under these names is dropped. */
 export const VIEWER_HEADER = 'x-shopgraph-viewer';
@@ -65,6 +67,6 @@ export function verifySubgraphRequest(
     return { ok: false, reason: 'malformed viewer' };
   }
   if (typeof payload.exp !== 'number' || payload.exp < nowSeconds) return { ok: false, reason: 'expired gateway signature' };
-  const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Viewer['roles'][number] => (ROLES as readonly string[]).includes(role)) : [];
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Viewer['roles'][number] => SIGNED_ROLES.includes(role)) : [];
   return { ok: true, viewer: { id: typeof payload.sub === 'string' ? payload.sub : null, roles } };
 }

@@ -21,6 +21,25 @@ export const EventContracts = {
     /** Per product, increasing in commit order. */
     version: z.number().int().positive(),
   }),
+  /** Orders: a checkout placed an order (PENDING, stock held); written with the order. */
+  OrderCreated: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    totalCents: z.number().int().min(0),
+    currency: z.string().length(3),
+    items: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive(), unitPriceCents: z.number().int().min(0) })),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  /** Orders: an order moved from one status to another; written in the transaction that moved it. */
+  OrderStatusChanged: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    from: z.string(),
+    to: z.string(),
+    /** Per order: 1 for its first change, then 2, 3...; consumers can tell order and gaps. */
+    sequence: z.number().int().positive(),
+    at: z.iso.datetime({ offset: true }),
+  }),
 };
 
 export type EventTopic = keyof typeof EventContracts;

@@ -30,6 +30,8 @@ export interface RunningPlatform {
 
 /** All five subgraphs and the gateway in this process, each on its own port, talking HTTP. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  // Filled once every subgraph listens; subgraphs that call peers read it lazily.
+  const peerUrls: Partial<Record<ServiceName, string>> = {};
   const started = await Promise.allSettled(
     SERVICE_NAMES.map((name) =>
       SUBGRAPH_STARTERS[name]({
@@ -41,6 +43,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         production: options.production,
         gatewaySecret: options.gatewaySecret,
         databasePoolMax: options.databasePoolMax,
+        peerUrls: () => peerUrls,
       }),
     ),
   );
@@ -51,6 +54,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     throw failed.reason;
   }
   const subgraphs = Object.fromEntries(running.map((service) => [service.name, service])) as Record<ServiceName, RunningService>;
+  for (const service of running) if (service.name !== 'gateway') peerUrls[service.name] = service.url;
   const gateway = await startGateway({
     port: options.ports.gateway ?? 0,
     supergraphPath: options.supergraphPath,

@@ -3,7 +3,7 @@ import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit, type ServiceName } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import type { RunningService, SubgraphRuntimeOptions } from './service';
-import { databaseUrlFor, serviceEnvSchema } from './service-env';
+import { databaseUrlFor, peerUrlsFrom, serviceEnvSchema } from './service-env';
 
 /** Stops the service on SIGINT/SIGTERM: stop taking requests, finish, close pools, exit. */
 export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: string): void; error(obj: object, msg: string): void }): void {
@@ -42,6 +42,7 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
       production: env.NODE_ENV === 'production',
       gatewaySecret,
       databasePoolMax: env.DATABASE_POOL_MAX,
+      peerUrls: () => peerUrlsFrom(env),
     });
     stopOnSignals(async () => {
       await service.stop();

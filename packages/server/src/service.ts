@@ -22,6 +22,12 @@ export interface SubgraphRuntimeOptions {
   gatewaySecret: string;
   /** Connections in this subgraph's pool (default 10). */
   databasePoolMax?: number;
+  /**
+   * GraphQL URLs of the peer subgraphs this one calls directly (orders calls products, inventory
+   * and users). Read lazily, at each call: in the all-in-one mode the subgraphs start in parallel
+   * and the URLs are known only once all of them listen. Absent: each peer's standard local URL.
+   */
+  peerUrls?: () => Partial<Record<ServiceName, string>>;
 }
 
 export interface RunningService {

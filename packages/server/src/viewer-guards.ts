@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Role, Viewer } from '@shopgraph/auth';
+import { SERVICE_ROLE, type Role, type Viewer } from '@shopgraph/auth';
 import { ErrorCode } from './errors';
 
 /** The signed-in viewer's id, or UNAUTHENTICATED. Subgraphs' second line behind the gateway's checks. */
@@ -17,4 +17,10 @@ export function requireRole(viewer: Viewer, role: Role): string {
 /** True for the owner of a record and for admins. */
 export function isSelfOrAdmin(viewer: Viewer, ownerId: string): boolean {
   return viewer.id === ownerId || viewer.roles.includes('ADMIN');
+}
+
+/** Admins, or a peer subgraph signing with the internal SERVICE role (orders reserving stock for a checkout). */
+export function requireAdminOrService(viewer: Viewer): void {
+  if (viewer.roles.includes(SERVICE_ROLE)) return;
+  requireRole(viewer, 'ADMIN');
 }

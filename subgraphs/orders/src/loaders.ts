@@ -1,6 +1,8 @@
 import { createEntityLoader, createGroupLoader, DataLoader, loaderSettings } from '@shopgraph/loaders';
 import type { OrdersDb } from './db/database';
+import { findHistoryByOrderIds } from './db/queries/order-history';
 import { findItemsByOrderIds } from './db/queries/order-items';
+import { findPaymentsByOrderIds } from './db/queries/payments';
 import { findFirstOrdersPerUser, findOrdersByIds } from './db/queries/orders';
 import { findDeliveredPurchases, type Purchase } from './db/queries/purchases';
 import type { OrderRow } from './db/schema';
@@ -14,6 +16,8 @@ export function createOrdersLoaders(db: OrdersDb) {
   return {
     orderById: createEntityLoader((ids: readonly string[]) => findOrdersByIds(db, ids), (row) => row.id),
     itemsByOrderId: createGroupLoader((ids: readonly string[]) => findItemsByOrderIds(db, ids), (row) => row.orderId),
+    historyByOrderId: createGroupLoader((ids: readonly string[]) => findHistoryByOrderIds(db, ids), (row) => row.orderId),
+    paymentsByOrderId: createGroupLoader((ids: readonly string[]) => findPaymentsByOrderIds(db, ids), (row) => row.orderId),
     /** Whether the user received the product (a DELIVERED order with it): reviews' verifiedPurchase. */
     deliveredPurchase: new DataLoader<Purchase, boolean, string>(
       async (pairs) => {

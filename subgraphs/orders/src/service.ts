@@ -6,7 +6,14 @@ import { buildSubgraph } from './server';
 
 export function startOrdersService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'orders', schema, migrationsFolder: join(__dirname, '..', 'drizzle'), seed: seedOrders, build: (db, { production }) => buildSubgraph({ db, production }) },
+    {
+      name: 'orders',
+      schema,
+      migrationsFolder: join(__dirname, '..', 'drizzle'),
+      seed: seedOrders,
+      relaysOutbox: true,
+      build: (db, { production, shared, logger, gatewaySecret, peerUrls }) => buildSubgraph({ db, production, shared, logger, gatewaySecret, peerUrls: peerUrls ?? (() => ({})) }),
+    },
     options,
   );
 }

@@ -37,6 +37,7 @@ export type Mutation = {
    * Holds stock for an order, all items or none, never more than is available however many run at
    * once. Idempotent per order: the same items again return the same reservation; other items
    * answer CONFLICT. An unconfirmed reservation is released by itself after ttlSeconds (default 900).
+   * Admins, or the orders subgraph for a checkout (the internal SERVICE role, which clients never hold).
    */
   reserveStock: ReserveStockResult;
   setLowStockThreshold: Product;

@@ -10,4 +10,9 @@ export const Order: OrderResolvers = {
   user: (order) => ({ id: order.userId }),
   items: (order, _, { loaders }) => loaders.itemsByOrderId.load(order.id),
   total: (order) => ({ amount: order.totalCents, currency: order.currency }),
+  paid: (order) => ({ amount: order.paidCents, currency: order.currency }),
+  refunded: (order) => ({ amount: order.refundedCents, currency: order.currency }),
+  shipment: (order) => (order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null),
+  history: (order, _, { loaders }) => loaders.historyByOrderId.load(order.id),
+  payments: (order, _, { loaders }) => loaders.paymentsByOrderId.load(order.id),
 };

@@ -1,9 +1,9 @@
-import { parseId, requireRole } from '@shopgraph/server';
+import { parseId, requireAdminOrService } from '@shopgraph/server';
 import { confirmReservation as settle } from '../../reservations/settle-reservation';
 import type { MutationResolvers } from '../../__generated__/resolvers-types';
 
 export const confirmReservation: MutationResolvers['confirmReservation'] = async (_, { orderId }, { db, caches, viewer }) => {
-  requireRole(viewer, 'ADMIN');
+  requireAdminOrService(viewer);
   const { reservation, changed } = await settle(db, parseId(orderId, 'orderId'));
   await caches.stockByProductId.invalidate(changed);
   return reservation;

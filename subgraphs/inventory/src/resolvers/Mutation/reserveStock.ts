@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseId, parseInput, requireRole } from '@shopgraph/server';
+import { parseId, parseInput, requireAdminOrService } from '@shopgraph/server';
 import { DEFAULT_RESERVATION_TTL_SECONDS, reserveStock as reserve } from '../../reservations/reserve-stock';
 import type { MutationResolvers } from '../../__generated__/resolvers-types';
 
@@ -12,7 +12,7 @@ const reserveInput = z.object({
 });
 
 export const reserveStock: MutationResolvers['reserveStock'] = async (_, args, { db, caches, viewer }) => {
-  requireRole(viewer, 'ADMIN');
+  requireAdminOrService(viewer);
   const orderId = parseId(args.orderId, 'orderId');
   const { items, ttlSeconds } = parseInput(reserveInput, { items: args.items, ttlSeconds: args.ttlSeconds ?? undefined });
   const normalized = items.map((item) => ({ productId: parseId(item.productId, 'items.productId'), quantity: item.quantity }));

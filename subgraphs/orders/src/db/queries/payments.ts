@@ -1,0 +1,25 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { OrdersDb } from '../database';
+import { payments, type PaymentRow } from '../schema';
+
+export type NewPaymentAttempt = Omit<typeof payments.$inferInsert, 'id' | 'createdAt'>;
+
+/** Records one call to the provider, whatever it answered. */
+export async function recordPaymentAttempt(db: OrdersDb, attempt: NewPaymentAttempt): Promise<void> {
+  await db.insert(payments).values(attempt);
+}
+
+export function findPaymentsByOrderIds(db: OrdersDb, orderIds: readonly string[]): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(inArray(payments.orderId, [...orderIds])).orderBy(asc(payments.orderId), asc(payments.id));
+}
+
+/** The order's successful authorization, if any: its provider reference is what capture, void and refund name. */
+export async function findSuccessfulAuthorization(db: OrdersDb, orderId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), eq(payments.operation, 'AUTHORIZE'), eq(payments.outcome, 'SUCCEEDED')))
+    .orderBy(asc(payments.id))
+    .limit(1);
+  return row;
+}
