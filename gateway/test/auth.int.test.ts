@@ -4,7 +4,7 @@ import { ACCESS_TOKEN, JWKS_PATH } from '@shopgraph/auth';
 import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
 import postgres from 'postgres';
 import { serviceDatabaseUrl } from '@shopgraph/config';
-import { graphqlRequest, startPlatformForTest, testDatabaseServerUrl, type TestPlatform } from '@shopgraph/testing';
+import { graphqlRequest, signWithCurrentKey, startPlatformForTest, testDatabaseServerUrl, type TestPlatform } from '@shopgraph/testing';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -130,16 +130,7 @@ describe('access tokens the gateway must refuse', () => {
   ];
 
   // Signed with the real current key, so only the claim under test is wrong.
-  const signedByUs = async (build: (jwt: SignJWT) => SignJWT) => {
-    const sql = postgres(serviceDatabaseUrl('users', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
-    try {
-      const [row] = await sql<{ kid: string; private_jwk: JWK }[]>`select kid, private_jwk from signing_keys where retired_at is null order by created_at desc limit 1`;
-      const key = await importJWK(row!.private_jwk, 'ES256');
-      return build(new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: row!.kid }).setSubject(admin.id)).sign(key);
-    } finally {
-      await sql.end();
-    }
-  };
+  const signedByUs = (build: (jwt: SignJWT) => SignJWT) => signWithCurrentKey(platform.databasePrefix, (jwt) => build(jwt.setSubject(admin.id)), claims);
   forgeries.push(
     ['expired', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_900))],
     ['wrong audience', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience('some-other-api').setExpirationTime('5m'))],

@@ -34,10 +34,11 @@ export const EventContracts = {
   OrderStatusChanged: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
-    from: z.string(),
+    /** null when the order was just placed (to PENDING). */
+    from: z.string().nullable(),
     to: z.string(),
-    /** Per order: 1 for its first change, then 2, 3...; consumers can tell order and gaps. */
-    sequence: z.number().int().positive(),
+    /** Per order: 0 when it is placed, 1 for its first change, then 2, 3...; consumers can tell order and gaps. */
+    sequence: z.number().int().min(0),
     at: z.iso.datetime({ offset: true }),
   }),
 };

@@ -268,7 +268,7 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
       await add(customer, inStock[11]!.id);
       const id = (await buy(customer)).data!.checkout.order.id;
       await waitForMail(customer, id, ['ORDER_CONFIRMED']);
-      const paid = seen.find((event) => event.payload.orderId === id);
+      const paid = seen.find((event) => event.payload.orderId === id && event.payload.to === 'PAID');
       expect(paid?.payload).toMatchObject({ orderId: id, from: 'PENDING', to: 'PAID', sequence: 1 });
       await platform.shared.events.publish([paid!, paid!]);
       // A later event for the same order passes through the same consumer: once it is mailed, the duplicates were handled.

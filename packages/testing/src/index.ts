@@ -3,3 +3,4 @@ export * from './redis';
 export * from './graphql-request';
 export * from './start-for-test';
 export * from './describe-with-redis';
+export * from './sign-with-current-key';

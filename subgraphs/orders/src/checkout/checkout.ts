@@ -76,6 +76,9 @@ export async function checkout(commerce: Commerce, viewer: Viewer, rawInput: unk
       at: order.createdAt.toISOString(),
     };
     await writeOutboxEvent(tx, 'OrderCreated', event);
+    // Subscribers see the order's whole life: its first status too.
+    const placedEvent: EventPayload<'OrderStatusChanged'> = { orderId, userId, from: null, to: 'PENDING', sequence: 0, at: event.at };
+    await writeOutboxEvent(tx, 'OrderStatusChanged', placedEvent);
     return order;
   });
   // Another request with the same key inserted it first: answer as its repeat.
