@@ -48,7 +48,13 @@ export interface GatewayRun {
   } | null;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** The middle value; with an even count (two rounds by default), the mean of the middle two. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 /** The median round of each measure (each measure on its own), errors summed over rounds. */
 export function summarise(samples: Sample[]): Sample {
@@ -108,7 +114,10 @@ function profileSection(profile: NonNullable<GatewayRun['profile']>): string {
   return `### Where our gateway's time goes
 
 Our gateway under \`node --cpu-prof\` for ${profile.seconds} s of ${profile.workload} (${profile.busyMs} ms
-of CPU sampled, idle excluded). Self time, by package:
+of CPU sampled, idle excluded). The profile covers the whole life of the process, so its start is
+in it too: loading the modules through tsx (\`wrapSafe\`, the ESM loader hooks' \`makeSyncRequest\`,
+\`readFileUtf8\`) is most of "node (built-in modules)" below; the rest of that is the HTTP server and
+undici's \`fetch\` to the subgraphs. Self time, by package:
 
 | share | self ms | package |
 |---:|---:|---|
@@ -164,6 +173,17 @@ absolute numbers, are the claim.
 Run of ${run.date} on Node ${run.node}, ${run.cores} cores:
 
 ${tables.join('\n\n')}
+
+Reading the committed run (2 cores, so the load generator, the subgraphs and the ceiling share
+one core and the ceiling measures autocannon as much as node:http): our gateway is behind stock
+\`@apollo/gateway\` on every workload, in requests/s and in CPU per request, least on the
+plan-cache miss (the same planner does the same work) and most on the real subgraphs, where it
+also spends more CPU per request than on in-memory ones; that last gap is not explained yet and is
+the first thing for the gateway work to look at (the rounds differ a lot there, see the JSON).
+Hive Gateway makes far fewer subgraph requests on the storefront mix and the plan-cache miss, most likely by deduplicating
+identical in-flight subgraph requests (not checked in its source); with variables and viewers varying,
+it makes as many as the others. Its resident memory is about three times theirs. The p99s
+are queueing: 50 connections on a gateway serving a few hundred requests a second.
 
 ${run.profile ? profileSection(run.profile) : ''}
 
