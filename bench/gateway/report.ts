@@ -1,0 +1,206 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
+
+/** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline. */
+export const GATEWAYS: readonly { kind: GatewayKind; name: string }[] = [
+  { kind: 'ours', name: 'Shopgraph gateway' },
+  { kind: 'apollo', name: 'stock @apollo/gateway' },
+  { kind: 'hive', name: '@graphql-hive/gateway' },
+  { kind: 'ceiling', name: 'node:http ceiling (canned bytes)' },
+];
+const BASELINE: GatewayKind = 'apollo';
+
+/** One gateway on one workload for one round. */
+export interface Sample {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+  /** utime + stime of the gateway process over the run, divided by the requests it answered. */
+  cpuMsPerRequest: number;
+  /** VmRSS right after the run. */
+  rssMb: number;
+  /** Counted by the in-memory subgraphs; null when the gateway talked to the real ones. */
+  subgraphRequestsPerRequest: number | null;
+  /** Timed subgraph requests the in-memory subgraphs had not recorded (should be 0). */
+  subgraphMisses: number;
+}
+
+export interface GatewayRun {
+  date: string;
+  node: string;
+  cores: number;
+  pinned: string;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  workloads: readonly { id: string; name: string }[];
+  /** `${gateway}|${workload}` → one sample per round. */
+  samples: Record<string, Sample[]>;
+  profile: {
+    workload: string;
+    seconds: number;
+    busyMs: number;
+    topFunctions: { name: string; where: string; selfMs: number; percent: number }[];
+    byPackage: { name: string; selfMs: number; percent: number }[];
+  } | null;
+}
+
+/** The middle value; with an even count (two rounds by default), the mean of the middle two. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The median round of each measure (each measure on its own), errors summed over rounds. */
+export function summarise(samples: Sample[]): Sample {
+  const pick = (read: (s: Sample) => number) => median(samples.map(read));
+  const subgraph = samples.map((s) => s.subgraphRequestsPerRequest);
+  return {
+    requestsPerSecond: pick((s) => s.requestsPerSecond),
+    p50Ms: pick((s) => s.p50Ms),
+    p95Ms: pick((s) => s.p95Ms),
+    p99Ms: pick((s) => s.p99Ms),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    cpuMsPerRequest: pick((s) => s.cpuMsPerRequest),
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+    subgraphRequestsPerRequest: subgraph.every((v) => v === null) ? null : median(subgraph.map((v) => v ?? 0)),
+    subgraphMisses: samples.reduce((sum, s) => sum + s.subgraphMisses, 0),
+  };
+}
+
+const ratio = (value: number, base: number | undefined) => (base && base > 0 ? `${(value / base).toFixed(2)}×` : '–');
+
+function workloadTable(run: GatewayRun, workloadId: string): string {
+  const rows = GATEWAYS.flatMap((gateway) => {
+    const samples = run.samples[`${gateway.kind}|${workloadId}`];
+    return samples ? [{ gateway, result: summarise(samples) }] : [];
+  });
+  const base = rows.find((row) => row.gateway.kind === BASELINE)?.result;
+  const lines = rows.map(({ gateway, result: r }) => {
+    const subgraph = r.subgraphRequestsPerRequest === null ? '–' : r.subgraphRequestsPerRequest.toFixed(2);
+    const cpu = gateway.kind === 'ceiling' ? `${r.cpuMsPerRequest.toFixed(3)}` : `${r.cpuMsPerRequest.toFixed(3)} (${ratio(r.cpuMsPerRequest, base?.cpuMsPerRequest)})`;
+    return `| ${gateway.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond, base?.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${ratio(r.p99Ms, base?.p99Ms)} | ${cpu} | ${r.rssMb.toFixed(0)} | ${subgraph} | ${r.errors} |`;
+  });
+  return [
+    '| gateway | requests/s | vs stock | p50 ms | p95 ms | p99 ms | p99 vs stock | CPU ms / request (vs stock) | RSS MB | subgraph requests / request | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...lines,
+  ].join('\n');
+}
+
+function chart(run: GatewayRun, workload: { id: string; name: string }): string {
+  const rows = GATEWAYS.flatMap((gateway) => {
+    const samples = run.samples[`${gateway.kind}|${workload.id}`];
+    return samples ? [{ name: gateway.name, rps: summarise(samples).requestsPerSecond }] : [];
+  });
+  const max = Math.ceil(Math.max(...rows.map((row) => row.rps)) * 1.1);
+  return `\`\`\`mermaid
+xychart-beta
+  title "${workload.name.replace(/"/g, "'")}: requests/s (higher is better)"
+  x-axis [${rows.map((row) => `"${row.name.replace(/"/g, "'")}"`).join(', ')}]
+  y-axis "requests/s" 0 --> ${max}
+  bar [${rows.map((row) => row.rps.toFixed(0)).join(', ')}]
+\`\`\``;
+}
+
+function profileSection(profile: NonNullable<GatewayRun['profile']>): string {
+  const functions = profile.topFunctions.map((f) => `| ${f.percent}% | ${f.selfMs} | \`${f.name}\` | ${f.where ? `\`${f.where}\`` : ''} |`);
+  const packages = profile.byPackage.map((p) => `| ${p.percent}% | ${p.selfMs} | ${p.name} |`);
+  return `### Where our gateway's time goes
+
+Our gateway under \`node --cpu-prof\` for ${profile.seconds} s of ${profile.workload} (${profile.busyMs} ms
+of CPU sampled, idle excluded). The profile covers the whole life of the process, so its start is
+in it too: loading the modules through tsx (\`wrapSafe\`, the ESM loader hooks' \`makeSyncRequest\`,
+\`readFileUtf8\`) is most of "node (built-in modules)" below; the rest of that is the HTTP server and
+undici's \`fetch\` to the subgraphs. Self time, by package:
+
+| share | self ms | package |
+|---:|---:|---|
+${packages.join('\n')}
+
+The busiest functions by self time:
+
+| share | self ms | function | where |
+|---:|---:|---|---|
+${functions.join('\n')}`;
+}
+
+/** The "## Gateway" section of docs/benchmarks.md from one run. */
+export function renderGatewaySection(run: GatewayRun): string {
+  const tables = run.workloads
+    .filter((w) => GATEWAYS.some((g) => run.samples[`${g.kind}|${w.id}`]))
+    .map((w) => `### ${w.name}\n\n${workloadTable(run, w.id)}\n\n${chart(run, w)}`);
+  return `## Gateway
+
+\`npm run bench:gateway\` (needs \`DATABASE_URL\`; \`REDIS_URL\` too for the subgraphs' shared
+cache) starts the five real subgraphs, then each gateway in turn in its own process, pinned to one
+core with \`taskset\` where there is one (${run.pinned}), and drives the same operations through
+each with autocannon, ${run.connections} connections, ${run.seconds} s per workload, in ${run.rounds} interleaved rounds. Each
+cell is the median round. Before timing, every gateway must answer every operation with the same
+JSON (deep-equal) as ours, with no errors. Ratios are against stock \`@apollo/gateway\` (ApolloServer +
+ApolloGateway over the same supergraph); this machine is shared and noisy, so the ratios, not the
+absolute numbers, are the claim.
+
+- **Gateways**: ours (\`startGateway\` from \`@shopgraph/gateway\`, production mode: signing,
+  JWT verification, @authenticated/@requiresScopes enforcement, sign-in rate limits, error masking);
+  stock \`@apollo/gateway\` with \`RemoteGraphQLDataSource\` (a fetcher that signs subgraph requests as
+  ours does, for the anonymous viewer, and Authorization forwarded); Hive Gateway's Node API
+  (\`createGatewayRuntime\`, signing in an \`onFetch\` plugin, Authorization propagated); and a bare
+  \`node:http\` server answering each request with the bytes our gateway answered it with: the most a
+  Node process on this core can serve, gateway work aside.
+- **Workloads**: (a) the public storefront operations from \`packages/operations\`
+  (StorefrontProducts, ProductPage, CategoryTree, ReviewDetails, LowStock, in turn) on the real
+  subgraphs, Postgres and Redis; (b) the same with each subgraph replaced by a \`node:http\` server
+  answering from memory, by exact request body, what the real one answered when first asked, so
+  only gateway cost is left; (c) on in-memory subgraphs, StorefrontProducts with a new comment in
+  every request (a new query hash, so no cached parse, validation or plan in a gateway that keys
+  on the text), and ProductPage with the product and the signed-in customer (ten access tokens)
+  changing on every request, so nothing can be deduplicated or cached per operation and variables.
+  UserWithHistory and OrderDetails need a signed-in owner and are left out.
+- **CPU ms / request**: the gateway process's \`utime + stime\` (from \`/proc/<pid>/stat\`) over the run
+  divided by the requests answered: the cost that decides how many cores a gateway needs,
+  whatever the latency. **RSS**: \`VmRSS\` after the run (the highest round).
+  **Subgraph requests / request**: counted by the in-memory subgraphs.
+- Ours does more per request than the other two: it verifies each access token (ES256) where they
+  only forward the header, and runs the authorization and rate-limit plugins. Those costs are in
+  its numbers, as they are in production.
+
+Run of ${run.date} on Node ${run.node}, ${run.cores} cores:
+
+${tables.join('\n\n')}
+
+Reading the committed run (2 cores, so the load generator, the subgraphs and the ceiling share
+one core and the ceiling measures autocannon as much as node:http): our gateway is behind stock
+\`@apollo/gateway\` on every workload, in requests/s and in CPU per request, least on the
+plan-cache miss (the same planner does the same work) and most on the real subgraphs, where it
+also spends more CPU per request than on in-memory ones; that last gap is not explained yet and is
+the first thing for the gateway work to look at (the rounds differ a lot there, see the JSON).
+Hive Gateway makes far fewer subgraph requests on the storefront mix and the plan-cache miss, most likely by deduplicating
+identical in-flight subgraph requests (not checked in its source); with variables and viewers varying,
+it makes as many as the others. Its resident memory is about three times theirs. The p99s
+are queueing: 50 connections on a gateway serving a few hundred requests a second.
+
+${run.profile ? profileSection(run.profile) : ''}
+
+Raw numbers, every round: \`bench/results/gateway.json\`. \`npx tsx bench/gateway/render-report.ts\`
+rewrites this section from it.
+`;
+}
+
+/** Replaces (or appends) the "## Gateway" section of the benchmarks page, keeping the others. */
+export function writeGatewaySection(path: string, run: GatewayRun): void {
+  const page = readFileSync(path, 'utf8');
+  const section = renderGatewaySection(run);
+  const start = page.indexOf('\n## Gateway\n');
+  if (start < 0) {
+    writeFileSync(path, `${page.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = page.indexOf('\n## ', start + 1);
+  writeFileSync(path, `${page.slice(0, start + 1)}${section}${next < 0 ? '' : `\n${page.slice(next + 1)}`}`);
+}

@@ -1,0 +1,197 @@
+// `npm run bench:gateway`: our gateway, stock @apollo/gateway, Hive Gateway and a bare node:http
+// ceiling, each in its own process (pinned to one core where taskset exists), driven with the same
+// operations in interleaved rounds. Results: bench/results/gateway.json and the "Gateway" section
+// of docs/benchmarks.md.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
+import { startChild, type Child } from './children';
+import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
+import { summariseProfile } from './profile';
+import { GATEWAYS, writeGatewaySection, type GatewayKind, type GatewayRun, type Sample } from './report';
+import { bodyOf, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const PROFILE = process.env.BENCH_PROFILE !== 'off';
+const ROOT = join(__dirname, '..', '..');
+
+type Urls = Record<string, string>;
+
+async function post(url: string, c: Call): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: 'POST', headers: headersOf(c), body: bodyOf(c) });
+  return { status: response.status, text: await response.text() };
+}
+
+async function graphql<T>(url: string, operationName: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await post(url, { operationName, query, variables });
+  const result = JSON.parse(response.text) as { data?: T; errors?: unknown };
+  if (!result.data || result.errors) throw new Error(`fixture query failed: ${response.text.slice(0, 300)}`);
+  return result.data;
+}
+
+/** Slugs, a review id and ten customers' access tokens, through the platform's own gateway. */
+async function loadFixtures(gatewayUrl: string): Promise<Fixtures> {
+  const page = await graphql<{ products: { edges: { node: { slug: string; reviews: { edges: { node: { id: string } }[] } } }[] } }>(
+    gatewayUrl,
+    'BenchFixtures',
+    'query BenchFixtures { products(first: 40) { edges { node { slug reviews(first: 1) { edges { node { id } } } } } } }',
+  );
+  const nodes = page.products.edges.map((edge) => edge.node);
+  const reviewId = nodes.flatMap((node) => node.reviews.edges.map((edge) => edge.node.id))[0];
+  if (!reviewId) throw new Error('the seeded shop has no reviews');
+  const tokens: string[] = [];
+  for (const user of demoUsers.filter((u) => u.role === 'CUSTOMER').slice(0, 10)) {
+    const data = await graphql<{ login: { accessToken: string } }>(gatewayUrl, 'BenchLogin', 'mutation BenchLogin($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', {
+      email: user.email,
+      password: DEMO_PASSWORD,
+    });
+    tokens.push(data.login.accessToken);
+  }
+  return { slugs: nodes.map((node) => node.slug), reviewId, tokens };
+}
+
+const answerKey = (c: Call) => `${c.operationName}:${JSON.stringify(c.variables)}`;
+
+/** Every call through `url` must answer 200 with the same JSON as the reference (our gateway's first answers). */
+async function verify(kind: GatewayKind, url: string, calls: Call[], reference: Map<string, { json: unknown; text: string }>): Promise<void> {
+  for (const c of calls) {
+    const { status, text } = await post(url, c);
+    const json = JSON.parse(text) as { errors?: unknown };
+    if (status !== 200 || json.errors) throw new Error(`${kind} answered ${c.operationName} with ${status}: ${text.slice(0, 400)}`);
+    const expected = reference.get(answerKey(c));
+    if (!expected) reference.set(answerKey(c), { json, text });
+    else if (!isDeepStrictEqual(json, expected.json)) throw new Error(`${kind} answered ${c.operationName} ${JSON.stringify(c.variables)} differently from our gateway`);
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(gateway: Child<{ url: string }>, workload: Workload, memory: Child<unknown>): Promise<Sample> {
+  const stats = () => memory.ask<{ stats: { requests: number; misses: number } }>('stats').then((m) => m.stats);
+  const cpuBefore = cpuMilliseconds(gateway.pid);
+  const subgraphBefore = await stats();
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, requests: workload.requests() }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    // Every response's latency, for percentiles autocannon does not report (p95).
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  // autocannon stops waiting at the deadline; let the requests still in flight finish before reading counters.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const cpuMs = cpuMilliseconds(gateway.pid) - cpuBefore;
+  const subgraphAfter = await stats();
+  const requests = result.requests.total;
+  latencies.sort((a, b) => a - b);
+  const perRequest = (value: number) => (requests > 0 ? value / requests : 0);
+  return {
+    requestsPerSecond: requests / SECONDS,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    errors: result.errors + result.non2xx + result.timeouts,
+    cpuMsPerRequest: perRequest(cpuMs),
+    rssMb: residentMegabytes(gateway.pid),
+    subgraphRequestsPerRequest: workload.subgraphs === 'memory' ? perRequest(subgraphAfter.requests - subgraphBefore.requests) : null,
+    subgraphMisses: subgraphAfter.misses - subgraphBefore.misses,
+  };
+}
+
+/** Our gateway under --cpu-prof on workload (b); the busiest functions by self time. */
+async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | undefined): Promise<GatewayRun['profile']> {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
+  const gateway = await startChild<{ url: string }>('serve-gateway.ts', { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, requests: workload.requests() });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await gateway.stop();
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
+  return { workload: workload.name, seconds: SECONDS, ...summariseProfile(join(dir, file)) };
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL (workload (a) runs the real subgraphs on Postgres; REDIS_URL too for the shared cache)');
+  const cores = availableParallelism();
+  // The gateway under test gets the last core to itself; the load generator and subgraphs share the rest.
+  const pinned = cores >= 2 && hasTaskset();
+  const gatewayCore = pinned ? String(cores - 1) : undefined;
+  if (pinned) pin(process.pid, cores === 2 ? '0' : `0-${cores - 2}`);
+
+  const subgraphs = await startChild<{ gatewayUrl: string; subgraphUrls: Urls }>('serve-subgraphs.ts', {});
+  const memory = await startChild<{ subgraphUrls: Urls }>('memory-subgraphs.ts', { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls) });
+  const answersDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
+  const answersPath = join(answersDir, 'answers.json');
+  const samples = new Map<string, Sample[]>();
+  let profile: GatewayRun['profile'] = null;
+  try {
+    const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl);
+    const all = workloads(fixtures);
+    const calls = verificationCalls(fixtures);
+    const reference = new Map<string, { json: unknown; text: string }>();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const phase of ['real', 'memory'] as const) {
+        for (const kind of GATEWAYS.map((g) => g.kind)) {
+          const urls = phase === 'real' ? subgraphs.ready.subgraphUrls : memory.ready.subgraphUrls;
+          if (kind === 'ceiling') writeFileSync(answersPath, JSON.stringify(Object.fromEntries([...reference].map(([key, value]) => [key, value.text]))));
+          const gateway = await startChild<{ url: string }>(
+            'serve-gateway.ts',
+            { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_CEILING_ANSWERS: answersPath },
+            { core: gatewayCore },
+          );
+          try {
+            await verify(kind, gateway.ready.url, calls, reference);
+            // A fresh process: let the JIT and each gateway's caches warm on every workload before timing.
+            for (const workload of all.filter((w) => w.subgraphs === phase)) {
+              await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
+            }
+            for (const workload of all.filter((w) => w.subgraphs === phase)) {
+              const sample = await measure(gateway, workload, memory);
+              const key = `${kind}|${workload.id}`;
+              samples.set(key, [...(samples.get(key) ?? []), sample]);
+              process.stdout.write(
+                `round ${round + 1} ${kind.padEnd(7)} ${workload.name}: ${sample.requestsPerSecond.toFixed(0)} req/s, p99 ${sample.p99Ms.toFixed(1)} ms, ${sample.cpuMsPerRequest.toFixed(3)} CPU ms/req, ${sample.errors} errors\n`,
+              );
+            }
+          } finally {
+            await gateway.stop();
+          }
+        }
+      }
+    }
+    if (PROFILE) profile = await profileOurs(memory.ready.subgraphUrls, all.find((w) => w.id === 'storefront-memory')!, gatewayCore);
+  } finally {
+    await memory.stop();
+    await subgraphs.stop();
+  }
+  const run: GatewayRun = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores,
+    pinned: pinned ? `gateway on core ${gatewayCore}, load generator and subgraphs on the others` : 'not pinned (no taskset or one core)',
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    connections: CONNECTIONS,
+    workloads: WORKLOAD_NAMES,
+    samples: Object.fromEntries(samples),
+    profile,
+  };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', 'gateway.json'), `${JSON.stringify(run, null, 2)}\n`);
+  writeGatewaySection(join(ROOT, 'docs', 'benchmarks.md'), run);
+  process.stdout.write(`\nwrote bench/results/gateway.json and the Gateway section of docs/benchmarks.md\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,153 @@
+// Child process of run.ts: one gateway under test, alone in its process so its CPU time and memory
+// can be read from /proc. BENCH_GATEWAY picks which; BENCH_SUBGRAPH_URLS (JSON) says where the
+// subgraphs are. Tells the parent its URL, stops on { type: 'stop' }.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, signSubgraphRequest } from '@shopgraph/auth';
+import { createSharedState } from '@shopgraph/cache';
+import type { ServiceName } from '@shopgraph/config';
+import { startGateway } from '@shopgraph/gateway';
+import { createLogger } from '@shopgraph/logging';
+import { supergraphFor } from './supergraph';
+
+
+type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
+
+interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const secret = process.env.GATEWAY_SHARED_SECRET ?? DEVELOPMENT_GATEWAY_SECRET;
+
+/** Signs as our gateway does for an anonymous viewer: the viewer header and an HMAC over it and the exact body. */
+function signedHeaders(headers: Record<string, string>, body: string): Record<string, string> {
+  return { ...headers, ...signSubgraphRequest(secret, ANONYMOUS, body) };
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)));
+}
+
+async function startOurs(subgraphUrls: Record<string, string>): Promise<Running> {
+  const shared = createSharedState(undefined);
+  const gateway = await startGateway({
+    port: 0,
+    supergraphPath: (await import('@shopgraph/gateway')).DEFAULT_SUPERGRAPH_PATH,
+    subgraphUrls: subgraphUrls as Partial<Record<ServiceName, string>>,
+    logger: createLogger('bench-gateway', 'error'),
+    production: true,
+    gatewaySecret: secret,
+    shared,
+  });
+  return { url: gateway.url, stop: async () => (await gateway.stop(), await shared.close()) };
+}
+
+/** Stock Apollo: ApolloServer + ApolloGateway over a supergraphSdl, RemoteGraphQLDataSource with a signing fetcher. */
+async function startApollo(subgraphUrls: Record<string, string>): Promise<Running> {
+  const signingFetch: Fetcher = (url, init) => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    return fetch(url, { ...init, headers: signedHeaders({ ...(init?.headers as Record<string, string>) }, body) } as RequestInit) as never;
+  };
+  class ForwardingDataSource extends RemoteGraphQLDataSource<{ authorization?: string }> {
+    override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ authorization?: string }>): void {
+      if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    }
+  }
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFor(subgraphUrls),
+    buildService: ({ url }) => new ForwardingDataSource({ url, fetcher: signingFetch }),
+  });
+  const server = new ApolloServer<{ authorization?: string }>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  });
+  return { url: new URL('/graphql', url).href, stop: () => server.stop() };
+}
+
+/** The part of Hive Gateway's Node API used here. */
+interface HiveGatewayModule {
+  createGatewayRuntime(config: {
+    supergraph: string;
+    logging: boolean;
+    propagateHeaders: { fromClientToSubgraphs(payload: { request: Request }): Record<string, string | null> };
+    plugins(): {
+      onFetch(payload: { options: { body?: unknown; headers?: unknown }; setOptions(options: object): void }): void;
+    }[];
+  }): ((request: IncomingMessage, response: ServerResponse) => void) & { dispose(): Promise<void> };
+}
+
+/**
+ * Imported through a plain string so its types stay out of the typecheck: graphql-yoga's global
+ * augmentation of GraphQLErrorExtensions (`http.headers` a Record) contradicts @apollo/server's
+ * (a Map) and would break gateway/src.
+ */
+const HIVE_GATEWAY: string = '@graphql-hive/gateway';
+
+/** Hive Gateway's Node API over the same supergraph; signs in an onFetch plugin, forwards Authorization. */
+async function startHive(subgraphUrls: Record<string, string>): Promise<Running> {
+  const { createGatewayRuntime } = (await import(HIVE_GATEWAY)) as HiveGatewayModule;
+  const gateway = createGatewayRuntime({
+    supergraph: supergraphFor(subgraphUrls),
+    logging: false,
+    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
+    plugins: () => [
+      {
+        onFetch({ options, setOptions }) {
+          const body = typeof options.body === 'string' ? options.body : '';
+          setOptions({ ...options, headers: signedHeaders({ ...(options.headers as Record<string, string>) }, body) });
+        },
+      },
+    ],
+  });
+  const server = createServer(gateway);
+  const url = await listen(server);
+  return { url, stop: async () => (await new Promise((resolve) => server.close(resolve)), await gateway.dispose()) };
+}
+
+/** The ceiling: node:http answering each request with the bytes a gateway answered it with, looked up by operation and variables. */
+async function startCeiling(): Promise<Running> {
+  const answers = new Map(Object.entries(JSON.parse(readFileSync(process.env.BENCH_CEILING_ANSWERS!, 'utf8')) as Record<string, string>));
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const { operationName, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName?: string; variables?: unknown };
+      const answer = answers.get(`${operationName}:${JSON.stringify(variables ?? {})}`);
+      response.writeHead(answer ? 200 : 404, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(answer ?? '{"errors":[{"message":"no recorded answer"}]}');
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  const url = await listen(server);
+  return { url, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function main(): Promise<void> {
+  const kind = process.env.BENCH_GATEWAY as GatewayKind;
+  const subgraphUrls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS ?? '{}') as Record<string, string>;
+  const starters: Record<GatewayKind, () => Promise<Running>> = {
+    ours: () => startOurs(subgraphUrls),
+    apollo: () => startApollo(subgraphUrls),
+    hive: () => startHive(subgraphUrls),
+    ceiling: startCeiling,
+  };
+  const running = await starters[kind]();
+  process.on('message', async (message: { type: string }) => {
+    if (message.type !== 'stop') return;
+    await running.stop();
+    process.exit(0);
+  });
+  process.send!({ type: 'ready', url: running.url });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

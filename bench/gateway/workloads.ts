@@ -1,0 +1,103 @@
+import type autocannon from 'autocannon';
+import { print, type DocumentNode } from 'graphql';
+import { CategoryTreeDocument, LowStockDocument, ProductPageDocument, ReviewDetailsDocument, StorefrontProductsDocument } from '@shopgraph/operations';
+
+/** Ids and tokens read from the seeded platform before the run. */
+export interface Fixtures {
+  slugs: string[];
+  reviewId: string;
+  /** Access tokens of different demo customers. */
+  tokens: string[];
+}
+
+/** One GraphQL request as a client sends it. */
+export interface Call {
+  operationName: string;
+  query: string;
+  variables: Record<string, unknown>;
+  authorization?: string;
+}
+
+export interface Workload {
+  id: string;
+  name: string;
+  subgraphs: 'real' | 'memory';
+  /** autocannon's request list: each connection cycles through it. */
+  requests(): autocannon.Request[];
+}
+
+const text = (document: unknown) => print(document as DocumentNode);
+const call = (operationName: string, document: unknown, variables: Record<string, unknown>): Call => ({ operationName, query: text(document), variables });
+
+export function bodyOf(c: Call): string {
+  return JSON.stringify({ query: c.query, operationName: c.operationName, variables: c.variables });
+}
+
+export function headersOf(c: Call): Record<string, string> {
+  return { 'content-type': 'application/json', ...(c.authorization ? { authorization: c.authorization } : {}) };
+}
+
+/** The storefront's public operations (the ones in packages/operations that need no sign-in). */
+export function storefrontMix(fixtures: Fixtures): Call[] {
+  return [
+    call('StorefrontProducts', StorefrontProductsDocument, { first: 20 }),
+    call('ProductPage', ProductPageDocument, { slug: fixtures.slugs[0] }),
+    call('CategoryTree', CategoryTreeDocument, {}),
+    call('ReviewDetails', ReviewDetailsDocument, { id: fixtures.reviewId }),
+    call('LowStock', LowStockDocument, { first: 10 }),
+  ];
+}
+
+/** The storefront query with a comment that makes its text, and so its plan-cache key, new each time. */
+export function uniqueText(sequence: number): Call {
+  const base = call('StorefrontProducts', StorefrontProductsDocument, { first: 20 });
+  return { ...base, query: `# request ${sequence}\n${base.query}` };
+}
+
+/** A product page whose variables and viewer both change from one request to the next. */
+export function personalised(fixtures: Fixtures, sequence: number): Call {
+  const slug = fixtures.slugs[sequence % fixtures.slugs.length];
+  const token = fixtures.tokens[Math.floor(sequence / fixtures.slugs.length) % fixtures.tokens.length];
+  return { ...call('ProductPage', ProductPageDocument, { slug }), authorization: `Bearer ${token}` };
+}
+
+/** Every distinct answer the workloads can ask for, to check all gateways agree before timing. */
+export function verificationCalls(fixtures: Fixtures): Call[] {
+  return [...storefrontMix(fixtures), uniqueText(0), uniqueText(1), ...fixtures.slugs.map((_, index) => personalised(fixtures, index))];
+}
+
+const fixed = (calls: Call[]): autocannon.Request[] => calls.map((c) => ({ method: 'POST', body: bodyOf(c), headers: headersOf(c) }));
+
+function generated(make: (sequence: number) => Call): autocannon.Request[] {
+  let sequence = 0;
+  return [
+    {
+      setupRequest: (request) => {
+        const c = make(sequence++);
+        return { ...request, method: 'POST', body: bodyOf(c), headers: headersOf(c) };
+      },
+    },
+  ];
+}
+
+/** Ids and names, in the order the report lists them. */
+export const WORKLOAD_NAMES = [
+  { id: 'storefront-real', name: '(a) storefront mix, real subgraphs' },
+  { id: 'storefront-memory', name: '(b) storefront mix, in-memory subgraphs' },
+  { id: 'plan-miss', name: '(c) plan-cache miss: new operation text each request' },
+  { id: 'no-dedup', name: '(c) no dedup: variables and Authorization vary' },
+] as const;
+
+export function workloads(fixtures: Fixtures): Workload[] {
+  return [
+    { id: 'storefront-real', name: '(a) storefront mix, real subgraphs', subgraphs: 'real', requests: () => fixed(storefrontMix(fixtures)) },
+    { id: 'storefront-memory', name: '(b) storefront mix, in-memory subgraphs', subgraphs: 'memory', requests: () => fixed(storefrontMix(fixtures)) },
+    { id: 'plan-miss', name: '(c) plan-cache miss: new operation text each request', subgraphs: 'memory', requests: () => generated(uniqueText) },
+    {
+      id: 'no-dedup',
+      name: '(c) no dedup: variables and Authorization vary',
+      subgraphs: 'memory',
+      requests: () => generated((sequence) => personalised(fixtures, sequence)),
+    },
+  ];
+}
