@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeDocsSection } from '../docs-section';
 
 export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
 
@@ -194,13 +194,5 @@ rewrites this section from it.
 
 /** Replaces (or appends) the "## Gateway" section of the benchmarks page, keeping the others. */
 export function writeGatewaySection(path: string, run: GatewayRun): void {
-  const page = readFileSync(path, 'utf8');
-  const section = renderGatewaySection(run);
-  const start = page.indexOf('\n## Gateway\n');
-  if (start < 0) {
-    writeFileSync(path, `${page.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = page.indexOf('\n## ', start + 1);
-  writeFileSync(path, `${page.slice(0, start + 1)}${section}${next < 0 ? '' : `\n${page.slice(next + 1)}`}`);
+  writeDocsSection(path, '## Gateway', renderGatewaySection(run));
 }

@@ -17,7 +17,9 @@ export interface LoadersRun {
   results: ConfigResult[];
 }
 
-/** docs/benchmarks.md from one run: the table, ratios to the baseline, and a chart. */
+export const LOADERS_HEADING = '## DataLoaders and the Redis entity cache';
+
+/** The loaders section of docs/benchmarks.md from one run: the table, ratios to the baseline, and a chart. */
 export function renderLoadersReport(run: LoadersRun): string {
   const [baseline] = run.results;
   const ratio = (value: number) => (baseline && baseline.requestsPerSecond > 0 ? `${(value / baseline.requestsPerSecond).toFixed(1)}×` : '–');
@@ -26,9 +28,7 @@ export function renderLoadersReport(run: LoadersRun): string {
   );
   const labels = run.results.map((r) => `"${r.name.replace(/"/g, "'")}"`).join(', ');
   const max = Math.ceil(Math.max(...run.results.map((r) => r.requestsPerSecond)) * 1.1);
-  return `# Benchmarks
-
-## DataLoaders and the Redis entity cache
+  return `${LOADERS_HEADING}
 
 \`npm run bench:loaders\` (needs \`DATABASE_URL\` and \`REDIS_URL\`) starts three whole platforms, one
 process each, and drives the storefront query (${run.pageSize} products with price, stock,

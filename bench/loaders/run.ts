@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
 import { StorefrontProductsDocument } from '@shopgraph/operations';
-import { renderLoadersReport, type ConfigResult } from './report';
+import { writeDocsSection } from '../docs-section';
+import { LOADERS_HEADING, renderLoadersReport, type ConfigResult } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   const run = { date: new Date().toISOString(), seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, pageSize: PAGE, node: process.version, results };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'loaders.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderLoadersReport(run));
+  writeDocsSection(join(ROOT, 'docs', 'benchmarks.md'), LOADERS_HEADING, renderLoadersReport(run));
   process.stdout.write(`\nwrote bench/results/loaders.json and docs/benchmarks.md\n`);
 }
 
