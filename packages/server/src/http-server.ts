@@ -201,6 +201,13 @@ export async function serveGraphQL<TContext extends RequestScoped>(
   };
 
   const server = createServer((request, response) => {
+    if (draining) {
+      // Keep-alive sockets would hold the drain open until the timeout: close each after its response.
+      response.shouldKeepAlive = false;
+    }
+    response.once('finish', () => {
+      if (draining) server.closeIdleConnections();
+    });
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         metrics.errors.inc({ code: 'PAYLOAD_TOO_LARGE' });
