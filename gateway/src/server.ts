@@ -73,6 +73,10 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const verifyAccessToken = createAccessTokenVerifier(() => new URL(JWKS_PATH, routingUrl('users')));
   const metrics = new GatewayMetrics();
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...deps.limits };
+  // Unless this is set, @apollo/gateway sends usage metrics to Apollo and first probes the cloud
+  // metadata endpoints (169.254.169.254 and the like) to label them; an env variable read in its
+  // constructor is the only switch. APOLLO_TELEMETRY_DISABLED=false turns it back on.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
