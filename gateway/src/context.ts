@@ -3,4 +3,8 @@ import type { RequestScoped } from '@shopgraph/server';
 export interface GatewayContext extends RequestScoped {
   /** Rate limits key on it. */
   clientIp: string;
+  /** W3C trace context the client sent (`traceparent`, `tracestate`), passed on to every subgraph call. */
+  traceHeaders: Record<string, string>;
+  /** The operation's estimated cost, once the operation guard has measured it. */
+  operationCost?: number;
 }

@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import { gatewaySecretEnv } from '@shopgraph/auth';
-import { commonEnv, GATEWAY_PORT, portEnv, routingUrlVariable, SERVICE_NAMES, z, type ServiceName } from '@shopgraph/config';
+import { booleanText, commonEnv, GATEWAY_PORT, portEnv, routingUrlVariable, SERVICE_NAMES, z, type ServiceName } from '@shopgraph/config';
+import { DEFAULT_COST_BUDGETS } from './rate-limit/cost-budget';
+import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits';
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+export const DEFAULT_MANIFEST_PATH = join(__dirname, '..', '..', 'packages', 'operations', 'src', '__generated__', 'persisted-query-manifest.json');
+
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const gatewayEnvSchema = z.object({
   ...commonEnv,
@@ -10,6 +15,24 @@ export const gatewayEnvSchema = z.object({
   PORT: portEnv(GATEWAY_PORT),
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
   ...Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), z.url({ protocol: /^https?$/ }).optional()])),
+  MAX_DEPTH: positive(DEFAULT_OPERATION_LIMITS.maxDepth),
+  MAX_ALIASES: positive(DEFAULT_OPERATION_LIMITS.maxAliases),
+  MAX_ROOT_FIELDS: positive(DEFAULT_OPERATION_LIMITS.maxRootFields),
+  MAX_TOKENS: positive(DEFAULT_OPERATION_LIMITS.maxTokens),
+  MAX_COST: positive(DEFAULT_OPERATION_LIMITS.maxCost),
+  COST_BUDGET_PER_IP: positive(DEFAULT_COST_BUDGETS.perIp.points),
+  COST_BUDGET_PER_VIEWER: positive(DEFAULT_COST_BUDGETS.perViewer.points),
+  COST_BUDGET_WINDOW_SECONDS: positive(DEFAULT_COST_BUDGETS.perIp.windowSeconds),
+  TRUSTED_DOCUMENTS: booleanText.default(false),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default(DEFAULT_MANIFEST_PATH),
+  SUBGRAPH_TIMEOUT_MS: positive(10_000),
+  MAX_BODY_BYTES: positive(262_144),
+  MAX_BATCH_SIZE: positive(10),
+  WS_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  WS_MAX_PAYLOAD_BYTES: positive(65_536),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 

@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const env = parseEnvOrExit(gatewayEnvSchema);
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('gateway', env.LOG_LEVEL);
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.TRUSTED_DOCUMENTS) logger.warn('TRUSTED_DOCUMENTS is off: any operation within the limits may run (docs/security.md)');
   const shared = createSharedState(env.REDIS_URL);
   try {
     const gateway = await startGateway({
@@ -16,10 +18,22 @@ async function main(): Promise<void> {
       supergraphPath: env.SUPERGRAPH_PATH,
       subgraphUrls: subgraphUrlOverrides(process.env),
       logger,
-      production: env.NODE_ENV === 'production',
+      production,
       gatewaySecret,
       shared,
+      limits: { maxDepth: env.MAX_DEPTH, maxAliases: env.MAX_ALIASES, maxRootFields: env.MAX_ROOT_FIELDS, maxTokens: env.MAX_TOKENS, maxCost: env.MAX_COST },
+      costBudgets: {
+        perIp: { points: env.COST_BUDGET_PER_IP, windowSeconds: env.COST_BUDGET_WINDOW_SECONDS },
+        perViewer: { points: env.COST_BUDGET_PER_VIEWER, windowSeconds: env.COST_BUDGET_WINDOW_SECONDS },
+      },
+      ...(env.TRUSTED_DOCUMENTS ? { trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST } : {}),
+      subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      maxBatchSize: env.MAX_BATCH_SIZE,
+      // In production only listed browser origins may open the subscription socket (none by default).
+      subscriptionLimits: { allowedOrigins: production || env.WS_ALLOWED_ORIGINS.length > 0 ? env.WS_ALLOWED_ORIGINS : 'any', maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES },
     });
+    // Drains HTTP (in-flight requests finish, /ready turns 503), then closes Redis connections.
     stopOnSignals(async () => {
       await gateway.stop();
       await shared.close();

@@ -1,18 +1,28 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { buildSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { JWKS_PATH, type Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
-import { errorLoggingPlugin, maskUnexpectedErrors, type GraphQLService } from '@shopgraph/server';
+import { errorLoggingPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
 import { authorizationPlugin } from './auth/authorization-plugin';
 import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './auth/sign-in-rate-limit';
 import { readAccessRequirements, supergraphForPlanner, type AccessRequirements } from './auth/security-features';
 import type { GatewayContext } from './context';
+import { readCostModel, type CostModel, type CostOverrides } from './limits/cost-model';
+import { operationGuardPlugin } from './limits/operation-guard-plugin';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
+import { GatewayMetrics } from './observability/metrics';
+import { persistedQueriesPlugin } from './observability/persisted-queries-metrics';
+import { gatewayReadiness } from './observability/readiness';
+import { traceHeadersOf } from './observability/trace-context';
+import { sharedApqStore } from './persisted/shared-apq-store';
+import { manifestStore, readManifest, trustedDocumentsPlugin } from './persisted/trusted-documents';
+import { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 
@@ -21,21 +31,33 @@ export interface GatewayDeps {
   /** Routing URLs that win over the supergraph file's, by subgraph name. */
   subgraphUrls: Partial<Record<ServiceName, string>>;
   logger: Logger;
+  /** Introspection, Sandbox and field suggestions off; see docs/security.md for the whole posture. */
   production: boolean;
   /** Signs every subgraph request; subgraphs refuse unsigned ones. */
   gatewaySecret: string;
-  /** Redis (or in-process) state every gateway shares: rate-limit counters. */
+  /** Redis (or in-process) state every gateway shares: rate-limit counters, persisted queries. */
   shared: SharedState;
   signInLimits?: SignInLimits;
+  limits?: Partial<OperationLimits>;
+  /** `@cost`/`@listSize` for coordinates the supergraph does not annotate. */
+  costOverrides?: CostOverrides;
+  costBudgets?: CostBudgets;
+  /** Trusted-documents mode: only the manifest's operations run, and APQ registration is off. */
+  trustedDocumentsManifest?: string;
+  /** Each subgraph call is aborted after this long (default 10 s). */
+  subgraphTimeoutMs?: number;
 }
 
 export interface BuiltGateway extends GraphQLService<GatewayContext> {
   gateway: ApolloGateway;
+  metrics: GatewayMetrics;
+  limits: OperationLimits;
   /** True once a supergraph is loaded. */
   isReady(): boolean;
   /** The schema clients see (subscriptions are validated and executed against it). */
   apiSchema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
+  readiness(): Promise<Record<string, boolean>>;
 }
 
 /** The federated gateway over the supergraph file; it never listens. */
@@ -43,18 +65,27 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   let ready = false;
   let apiSchema: GraphQLSchema | undefined;
   let requirements: AccessRequirements = new Map();
-  let usersUrlInFile = '';
-  // Runs on every (re)load of the supergraph file: what to enforce, and where the JWKS lives.
+  let costModel: CostModel = readCostModel('type Query { _: Int }', deps.costOverrides);
+  let urlsInFile: Record<string, string> = {};
+  // Runs on every (re)load of the supergraph file: what to enforce, what things cost, where subgraphs live.
   const prepare = (sdl: string) => {
     requirements = readAccessRequirements(sdl);
-    usersUrlInFile = /join__graph\(name: "users", url: "([^"]+)"\)/.exec(sdl)?.[1] ?? usersUrlInFile;
+    costModel = readCostModel(sdl, deps.costOverrides);
+    urlsInFile = Object.fromEntries([...sdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => [match[1]!, match[2]!]));
     return supergraphForPlanner(sdl);
   };
-  const verifyAccessToken = createAccessTokenVerifier(() => new URL(JWKS_PATH, deps.subgraphUrls.users ?? usersUrlInFile));
+  const routingUrl = (name: string) => (isServiceName(name) && deps.subgraphUrls[name]) || urlsInFile[name];
+  const verifyAccessToken = createAccessTokenVerifier(() => new URL(JWKS_PATH, routingUrl('users')));
+  const metrics = new GatewayMetrics();
+  const limits = { ...DEFAULT_OPERATION_LIMITS, ...deps.limits };
+  // Unless this is set, @apollo/gateway sends usage metrics to Apollo and first probes the cloud
+  // metadata endpoints (169.254.169.254 and the like) to label them; an env variable read in its
+  // constructor is the only switch. APOLLO_TELEMETRY_DISABLED=false turns it back on.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: (isServiceName(name) && deps.subgraphUrls[name]) || String(url), gatewaySecret: deps.gatewaySecret }),
+      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? 10_000, metrics }),
     logger: deps.logger,
   });
   gateway.onSchemaLoadOrUpdate((update) => {
@@ -63,25 +94,50 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     // resolver, and subscriptions need plain fields to run their own resolvers on.
     apiSchema = buildSchema(printSchema(update.apiSchema));
   });
+  const trusted = deps.trustedDocumentsManifest ? readManifest(deps.trustedDocumentsManifest) : undefined;
+  // Order matters only for readability: each plugin reads what it needs before any await.
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    errorLoggingPlugin<GatewayContext>(),
+    requestOutcomePlugin<GatewayContext>(),
+    persistedQueriesPlugin(metrics),
+    ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+    operationGuardPlugin({ limits, costModel: () => costModel, counters: deps.shared.counters, budgets: deps.costBudgets ?? DEFAULT_COST_BUDGETS, metrics }),
+    signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, metrics),
+    authorizationPlugin(() => requirements),
+    // Sandbox for developers; in production no landing page at all (it would advertise the schema).
+    deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
+  ];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
-    plugins: [
-      errorLoggingPlugin<GatewayContext>(),
-      signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS),
-      authorizationPlugin(() => requirements),
-      // Sandbox for developers; in production no landing page at all (it would advertise the schema).
-      deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
-    ],
+    hideSchemaDetailsFromClientErrors: deps.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    persistedQueries: { cache: trusted ? manifestStore(trusted) : sharedApqStore(deps.shared.cache) },
+    plugins,
   });
   return {
     apollo,
     gateway,
+    metrics,
+    limits,
     isReady: () => ready,
     apiSchema: () => apiSchema,
     verifyAccessToken,
-    context: async ({ requestId, logger, headers, clientIp }) => ({ requestId, logger, clientIp, viewer: await verifyAccessToken(headers.get('authorization')) }),
+    readiness: gatewayReadiness({
+      supergraphLoaded: () => ready,
+      shared: deps.shared,
+      subgraphUrls: () => Object.fromEntries(Object.keys(urlsInFile).map((name) => [name, routingUrl(name)!])),
+    }),
+    context: async ({ requestId, logger, headers, clientIp }) => ({
+      requestId,
+      logger,
+      clientIp,
+      traceHeaders: traceHeadersOf(headers),
+      viewer: await verifyAccessToken(headers.get('authorization')),
+    }),
   };
 }

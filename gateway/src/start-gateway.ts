@@ -1,17 +1,17 @@
 import type { Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
-import type { SignInLimits } from './auth/sign-in-rate-limit';
 import type { Logger } from '@shopgraph/logging';
 import { serveGraphQL, type RunningService } from '@shopgraph/server';
-import { buildGateway } from './server';
+import type { SignInLimits } from './auth/sign-in-rate-limit';
+import { buildGateway, type GatewayDeps } from './server';
 import { EventHub } from './subscriptions/event-hub';
 import { runGatewayQuery } from './subscriptions/run-gateway-query';
 import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';
 import { SubscriptionQuota } from './subscriptions/subscription-quota';
 import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
 
-export interface GatewayRuntimeOptions {
+export interface GatewayRuntimeOptions extends GatewayDeps {
   port: number;
   supergraphPath: string;
   subgraphUrls: Partial<Record<ServiceName, string>>;
@@ -21,11 +21,15 @@ export interface GatewayRuntimeOptions {
   shared: SharedState;
   signInLimits?: SignInLimits;
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** Larger request bodies get 413 (default 256 KiB). */
+  maxBodyBytes?: number;
+  /** Operations in one batched request (default 10). */
+  maxBatchSize?: number;
 }
 
 /**
  * Loads the supergraph, then listens: /graphql for HTTP (Sandbox in development) and, on the same
- * path, WebSocket subscriptions; /health.
+ * path, subscriptions over WebSocket and Server-Sent Events; /health, /ready, /metrics.
  */
 export async function startGateway(options: GatewayRuntimeOptions): Promise<RunningService> {
   const built = buildGateway(options);
@@ -42,9 +46,20 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
     quota,
   };
   const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
-  const listening = await serveGraphQL({ ...built, eventStream: { accepts: wantsEventStream, handle: sse } }, { port: options.port, logger: options.logger, isHealthy: built.isReady });
+  const listening = await serveGraphQL(
+    { ...built, eventStream: { accepts: wantsEventStream, handle: sse } },
+    {
+      port: options.port,
+      logger: options.logger,
+      isHealthy: built.isReady,
+      readiness: built.readiness,
+      metrics: built.metrics,
+      maxBodyBytes: options.maxBodyBytes ?? 262_144,
+      maxBatchSize: options.maxBatchSize ?? 10,
+    },
+  );
   const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', logger: options.logger, limits });
-  options.logger.info({ url: listening.url }, 'gateway ready');
+  options.logger.info({ url: listening.url, limits: built.limits, trustedDocuments: Boolean(options.trustedDocumentsManifest) }, 'gateway ready');
   return {
     name: 'gateway',
     port: listening.port,

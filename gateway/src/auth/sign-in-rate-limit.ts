@@ -4,6 +4,7 @@ import { ErrorCode } from '@shopgraph/server';
 import { GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type GraphQLField } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { GatewayContext } from '../context';
+import type { GatewayMetrics } from '../observability/metrics';
 
 export interface WindowLimit {
   limit: number;
@@ -58,7 +59,7 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
  * Limits login and register per client IP and per account, in counters every gateway shares.
  * Every attempt counts, aliased ones included, before anything reaches the users subgraph.
  */
-export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits): ApolloServerPlugin<GatewayContext> {
+export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits, metrics?: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -75,6 +76,7 @@ export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits):
             ),
           ];
           const exceeded = (await Promise.all(hits)).filter((hit) => hit.count > hit.limit);
+          if (exceeded.length > 0) metrics?.rateLimited.inc({ limit: 'signIn' });
           if (exceeded.length > 0) throw rateLimited(Math.max(...exceeded.map((hit) => hit.resetInSeconds)));
         },
       };

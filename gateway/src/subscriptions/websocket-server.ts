@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Viewer } from '@shopgraph/auth';
 import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from '@shopgraph/server';
+import { webSocketServerOptions } from '../websocket-policy';
 import { SubscriptionCloseCode } from './close-codes';
 import { prepareSubscription } from './subscription-operation';
 import type { SubscriptionQuota } from './subscription-quota';
@@ -25,8 +26,11 @@ export interface SubscriptionLimits {
   maxBufferedBytes: number;
   /** Largest message accepted from a client. */
   maxPayloadBytes: number;
-  /** Browser origins allowed to connect; empty allows any (development). */
-  allowedOrigins: readonly string[];
+  /**
+   * Browser origins allowed to connect (clients without an Origin, such as mobile apps, always may);
+   * 'any' lets every page connect, for development.
+   */
+  allowedOrigins: readonly string[] | 'any';
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
@@ -37,7 +41,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   maxQueuedEvents: 1_000,
   maxBufferedBytes: 1024 * 1024,
   maxPayloadBytes: 64 * 1024,
-  allowedOrigins: [],
+  allowedOrigins: 'any',
 };
 
 export interface SubscriptionServerDeps {
@@ -62,12 +66,12 @@ interface ConnectionState {
 /** graphql-ws (`graphql-transport-ws`) on the gateway's own port and path. */
 export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(): Promise<void>; openConnections(): number } {
   const { limits } = deps;
-  const allowed = new Set(limits.allowedOrigins);
   const wss = new WebSocketServer({
     server: deps.server,
     path: deps.path,
-    maxPayload: limits.maxPayloadBytes,
-    verifyClient: ({ origin }: { origin?: string }) => allowed.size === 0 || !origin || allowed.has(origin),
+    ...(limits.allowedOrigins === 'any'
+      ? { maxPayload: limits.maxPayloadBytes }
+      : webSocketServerOptions({ allowedOrigins: limits.allowedOrigins, maxPayloadBytes: limits.maxPayloadBytes })),
   });
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object) => {

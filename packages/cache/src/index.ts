@@ -24,6 +24,8 @@ export interface SharedState {
   events: EventBus;
   /** 'redis' when shared across processes, 'memory' in the single-process mode. */
   kind: 'redis' | 'memory';
+  /** Whether the shared store answers now (always true in-process), for /ready. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function createSharedState(redisUrl: string | undefined, namespace = ''):
     counters,
     events,
     kind: redisUrl ? 'redis' : 'memory',
+    ping: async () => (cache instanceof RedisCache ? cache.ping() : true),
     close: async () => {
       await Promise.all([cache.close(), pubsub.close(), events.close()]);
       if (counters instanceof RedisCounters) counters.close();

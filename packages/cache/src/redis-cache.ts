@@ -52,6 +52,16 @@ export class RedisCache implements Cache {
     await this.redis.del(...keys.map((key) => this.namespace + key));
   }
 
+  /** True when Redis answers PING within the command timeout, for readiness checks. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.ready();
+      return (await this.redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
   async close(): Promise<void> {
     this.redis.disconnect();
   }

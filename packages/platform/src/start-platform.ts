@@ -2,7 +2,7 @@ import type { SharedState } from '@shopgraph/cache';
 import { SERVICE_NAMES, serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
 import { startGateway } from '@shopgraph/gateway';
 import type { Logger } from '@shopgraph/logging';
-import type { SignInLimits } from '@shopgraph/gateway';
+import type { CostBudgets, SignInLimits } from '@shopgraph/gateway';
 import type { RunningService } from '@shopgraph/server';
 import { SUBGRAPH_STARTERS } from './subgraph-starters';
 
@@ -19,6 +19,8 @@ export interface PlatformOptions {
   /** Shared by the gateway and the subgraphs. */
   gatewaySecret: string;
   signInLimits?: SignInLimits;
+  /** The gateway's per-IP and per-viewer cost budgets (docs/security.md). */
+  costBudgets?: CostBudgets;
   databasePoolMax?: number;
 }
 
@@ -64,6 +66,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     gatewaySecret: options.gatewaySecret,
     shared: options.shared,
     signInLimits: options.signInLimits,
+    costBudgets: options.costBudgets,
   }).catch(async (error: unknown) => {
     await Promise.all(running.map((service) => service.stop()));
     throw error;

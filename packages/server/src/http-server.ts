@@ -6,6 +6,7 @@ import { ANONYMOUS, verifySubgraphRequest, type Viewer } from '@shopgraph/auth';
 import { emptyStats, withOperationStats, type ServiceStats } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
+import { ServiceMetrics, withRequestOutcome, type RequestOutcome } from './metrics';
 
 export interface RequestInfo {
   requestId: string;
@@ -38,8 +39,19 @@ export interface ServeOptions {
   logger: Logger;
   /** Largest request body accepted, in bytes; larger ones get 413. */
   maxBodyBytes?: number;
-  /** GET /health answers 200 only while this returns true. */
+  /** GET /health (liveness) answers 200 only while this returns true. */
   isHealthy?: () => boolean;
+  /**
+   * GET /ready (readiness): named checks, each true when what it checks answers now. 200 when all
+   * pass, 503 otherwise and from the moment the server starts draining.
+   */
+  readiness?: () => Promise<Record<string, boolean>>;
+  /** Served at GET /metrics in Prometheus's text format; a fresh registry when absent. */
+  metrics?: ServiceMetrics;
+  /** Operations in one batched request (a JSON array body); more are refused with 400. */
+  maxBatchSize?: number;
+  /** On close, requests still running after this long have their connections closed (default 10 s). */
+  drainTimeoutMs?: number;
   /**
    * A subgraph's shared secret with the gateway: every GraphQL request, `_entities` and `_service`
    * included, must carry the gateway's signature over its body, or it is refused with 401.
@@ -53,6 +65,8 @@ export interface ListeningServer {
   server: Server;
   port: number;
   url: string;
+  metrics: ServiceMetrics;
+  /** Drains: /ready turns 503, no new connections, running requests finish (up to drainTimeoutMs). */
   close(): Promise<void>;
 }
 
@@ -89,18 +103,35 @@ function headerMapOf(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** Serves one Apollo Server on node:http: POST/GET /graphql, GET /health. */
+async function readinessOf(options: ServeOptions, draining: boolean): Promise<{ ready: boolean; checks: Record<string, boolean> }> {
+  const checks = { accepting: !draining, ...(await options.readiness?.().catch(() => ({ checks: false }))) };
+  return { ready: Object.values(checks).every(Boolean), checks };
+}
+
+/** Serves one Apollo Server on node:http: POST/GET /graphql, GET /health, /ready and /metrics. */
 export async function serveGraphQL<TContext extends RequestScoped>(
   service: GraphQLService<TContext>,
   options: ServeOptions,
 ): Promise<ListeningServer> {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const metrics = options.metrics ?? new ServiceMetrics('service');
+  let draining = false;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && request.method === 'GET') {
       const healthy = options.isHealthy?.() ?? true;
       sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
+      return;
+    }
+    if (url.pathname === '/ready' && request.method === 'GET') {
+      const { ready, checks } = await readinessOf(options, draining);
+      sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+      return;
+    }
+    if (url.pathname === '/metrics' && request.method === 'GET') {
+      response.writeHead(200, { 'content-type': metrics.registry.contentType });
+      response.end(await metrics.registry.metrics());
       return;
     }
     const route = request.method === 'GET' ? service.routes?.[url.pathname] : undefined;
@@ -144,13 +175,27 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         body = text;
       }
     }
+    const maxBatchSize = options.maxBatchSize ?? 1;
+    if (Array.isArray(body) && body.length > maxBatchSize) {
+      sendJson(response, 400, { errors: [{ message: `A batch may hold at most ${maxBatchSize} operations, got ${body.length}`, extensions: { code: 'BAD_REQUEST', limit: 'maxBatchSize' } }] });
+      return;
+    }
     const operationStats = emptyStats();
-    const result = await withOperationStats(operationStats, () =>
-      service.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => service.context({ requestId, logger, headers, viewer, clientIp: request.socket.remoteAddress ?? 'unknown' }),
-      }),
+    const outcome: RequestOutcome = { operations: [] };
+    const started = process.hrtime.bigint();
+    const result = await withRequestOutcome(outcome, () =>
+      withOperationStats(operationStats, () =>
+        service.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+          context: () => service.context({ requestId, logger, headers, viewer, clientIp: request.socket.remoteAddress ?? 'unknown' }),
+        }),
+      ),
     );
+    outcome.failed = (result.status ?? 200) >= 400;
+    metrics.recordRequest(outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.sqlStatements.inc(operationStats.statements);
+    metrics.entityCache.inc({ result: 'hit' }, operationStats.cacheHits);
+    metrics.entityCache.inc({ result: 'miss' }, operationStats.cacheMisses);
     const operationName = (body as { operationName?: unknown } | undefined)?.operationName;
     options.stats?.record(typeof operationName === 'string' ? operationName : '(anonymous)', operationStats);
     for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -165,8 +210,16 @@ export async function serveGraphQL<TContext extends RequestScoped>(
   };
 
   const server = createServer((request, response) => {
+    if (draining) {
+      // Keep-alive sockets would hold the drain open until the timeout: close each after its response.
+      response.shouldKeepAlive = false;
+    }
+    response.once('finish', () => {
+      if (draining) server.closeIdleConnections();
+    });
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
+        metrics.errors.inc({ code: 'PAYLOAD_TOO_LARGE' });
         sendJson(response, 413, { errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         return;
       }
@@ -188,9 +241,17 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     server,
     port,
     url: `http://localhost:${port}/graphql`,
+    metrics,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        draining = true;
+        // Past the drain timeout, what still runs is cut off rather than holding the shutdown.
+        const force = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 10_000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

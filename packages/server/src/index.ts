@@ -10,3 +10,4 @@ export * from './service-env';
 export * from './run-main';
 export * from './viewer-guards';
 export * from './validation';
+export * from './metrics';

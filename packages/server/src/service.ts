@@ -6,6 +6,7 @@ import { startOutboxRelay } from '@shopgraph/events';
 import type { Logger } from '@shopgraph/logging';
 import type { RequestScoped } from './error-masking';
 import { serveGraphQL, type GraphQLService } from './http-server';
+import { ServiceMetrics } from './metrics';
 
 /** What a subgraph needs to run, however it is started (its own process, all-in-one, a test). */
 export interface SubgraphRuntimeOptions {
@@ -46,11 +47,21 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   name: ServiceName,
   service: GraphQLService<TContext>,
   options: SubgraphRuntimeOptions,
-  resources: { statements?: StatementCounter; close(): Promise<void> },
+  resources: { statements?: StatementCounter; close(): Promise<void>; databaseAnswers?: () => Promise<boolean> },
 ): Promise<RunningService> {
   await service.apollo.start();
   const stats = new ServiceStats();
-  const listening = await serveGraphQL(service, { port: options.port, logger: options.logger, gatewaySecret: options.gatewaySecret, stats });
+  const listening = await serveGraphQL(service, {
+    port: options.port,
+    logger: options.logger,
+    gatewaySecret: options.gatewaySecret,
+    stats,
+    metrics: new ServiceMetrics(name),
+    readiness: async () => {
+      const [database, redis] = await Promise.all([resources.databaseAnswers?.() ?? true, options.shared.ping()]);
+      return { database, redis };
+    },
+  });
   const stopBackground = await service.background?.();
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
@@ -66,6 +77,19 @@ export async function listenSubgraph<TContext extends RequestScoped>(
       await resources.close();
     },
   };
+}
+
+/** True when the promise settles successfully within the time; a hung pool is as bad as a down one. */
+export async function answersWithin(ms: number, work: PromiseLike<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([Promise.resolve(work).then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What makes one subgraph: its tables, migrations, demo data and GraphQL service. */
@@ -98,7 +122,8 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
   try {
     if (options.seed) await subgraph.seed(database.db);
     if (subgraph.relaysOutbox) stopRelay = await startOutboxRelay({ databaseUrl: options.databaseUrl, source: subgraph.name, bus: options.shared.events, logger: options.logger });
-    return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, { statements: database.statements, close });
+    const databaseAnswers = () => answersWithin(2_000, database.sql`select 1`);
+    return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, { statements: database.statements, close, databaseAnswers });
   } catch (error) {
     await close();
     throw error;

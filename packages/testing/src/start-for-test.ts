@@ -1,5 +1,5 @@
 import { ANONYMOUS, type Viewer } from '@shopgraph/auth';
-import type { SignInLimits } from '@shopgraph/gateway';
+import type { CostBudgets, SignInLimits } from '@shopgraph/gateway';
 import { createSharedState, type SharedState } from '@shopgraph/cache';
 import { serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
 import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
@@ -71,8 +71,12 @@ export interface TestPlatform extends RunningPlatform {
 /** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
 // Tests sign in far more often than people; a test of the limits passes its own.
 const GENEROUS_SIGN_IN_LIMITS: SignInLimits = { perIp: { limit: 10_000, windowSeconds: 60 }, perAccount: { limit: 10_000, windowSeconds: 60 } };
+// Every test client is 127.0.0.1; suites that page through the catalog would spend a real budget.
+const GENEROUS_COST_BUDGETS: CostBudgets = { perIp: { points: 10_000_000, windowSeconds: 60 }, perViewer: { points: 10_000_000, windowSeconds: 60 } };
 
-export async function startPlatformForTest(options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits } = {}): Promise<TestPlatform> {
+export async function startPlatformForTest(
+  options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits; costBudgets?: CostBudgets } = {},
+): Promise<TestPlatform> {
   const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
   const shared = createSharedState(options.redisUrl, `${databasePrefix}:`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -88,6 +92,7 @@ export async function startPlatformForTest(options: TestOptions & { supergraphPa
     production: options.production ?? false,
     gatewaySecret: TEST_GATEWAY_SECRET,
     signInLimits: options.signInLimits ?? GENEROUS_SIGN_IN_LIMITS,
+    costBudgets: options.costBudgets ?? GENEROUS_COST_BUDGETS,
   });
   return {
     ...platform,

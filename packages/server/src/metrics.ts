@@ -1,0 +1,87 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { Counter, Histogram, Registry } from 'prom-client';
+
+/** Operation names are client input: past this many distinct ones, the rest share one label. */
+const MAX_OPERATION_LABELS = 200;
+const OTHER_OPERATIONS = '(other)';
+
+/**
+ * One service's Prometheus metrics, in a registry of its own: the all-in-one mode runs six
+ * services in one process, and each serves only its own /metrics.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<'operation' | 'outcome'>;
+  readonly duration: Histogram<'operation'>;
+  readonly errors: Counter<'code'>;
+  readonly sqlStatements: Counter;
+  readonly entityCache: Counter<'result'>;
+  private readonly operationNames = new Set<string>();
+
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
+    const registers = [this.registry];
+    this.requests = new Counter({ name: 'shopgraph_graphql_requests_total', help: 'GraphQL operations, by operation name and outcome (ok or error)', labelNames: ['operation', 'outcome'], registers });
+    this.duration = new Histogram({
+      name: 'shopgraph_graphql_request_duration_seconds',
+      help: 'Time from request to response, by operation name',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.errors = new Counter({ name: 'shopgraph_graphql_errors_total', help: 'GraphQL errors sent to clients, by extensions.code', labelNames: ['code'], registers });
+    this.sqlStatements = new Counter({ name: 'shopgraph_sql_statements_total', help: 'SQL statements sent while serving GraphQL requests', registers });
+    this.entityCache = new Counter({ name: 'shopgraph_entity_cache_lookups_total', help: 'Shared entity cache lookups, by result (hit or miss)', labelNames: ['result'], registers });
+  }
+
+  /** The label for an operation name, bounded so clients cannot grow the metric without end. */
+  operationLabel(name: string | null | undefined): string {
+    const label = name || '(anonymous)';
+    if (this.operationNames.has(label)) return label;
+    if (this.operationNames.size >= MAX_OPERATION_LABELS) return OTHER_OPERATIONS;
+    this.operationNames.add(label);
+    return label;
+  }
+
+  /** Records one finished HTTP request's operations (several for a batch). */
+  recordRequest(outcome: RequestOutcome, seconds: number): void {
+    const operations = outcome.operations.length > 0 ? outcome.operations : [{ name: null, errorCodes: outcome.failed ? ['BAD_REQUEST'] : [] }];
+    for (const operation of operations) {
+      const label = this.operationLabel(operation.name);
+      this.requests.inc({ operation: label, outcome: operation.errorCodes.length > 0 ? 'error' : 'ok' });
+      this.duration.observe({ operation: label }, seconds);
+      for (const code of operation.errorCodes) this.errors.inc({ code });
+    }
+  }
+}
+
+/** What the GraphQL layer reports about one HTTP request, for the HTTP layer to record. */
+export interface RequestOutcome {
+  operations: { name: string | null; errorCodes: string[] }[];
+  /** The HTTP layer answered an error without running any operation. */
+  failed?: boolean;
+}
+
+const currentOutcome = new AsyncLocalStorage<RequestOutcome>();
+
+/** Runs one HTTP request with an outcome the metrics plugin fills in. */
+export function withRequestOutcome<T>(outcome: RequestOutcome, run: () => T): T {
+  return currentOutcome.run(outcome, run);
+}
+
+/** Reports each operation's name and error codes to the HTTP request it runs in. */
+export function requestOutcomePlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operationName, request, response }) {
+          const outcome = currentOutcome.getStore();
+          if (!outcome) return;
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          outcome.operations.push({ name: operationName ?? request.operationName ?? null, errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')) });
+        },
+      };
+    },
+  };
+}
