@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import { createClient as createSseClient } from 'graphql-sse';
 import WebSocket from 'ws';
+import { followOrder } from '../../../examples/node-client/follow-order';
 import { createSharedState } from '@shopgraph/cache';
 import { ACCESS_TOKEN } from '@shopgraph/auth';
 import { DEMO_PASSWORD, demoOrders, demoStock, demoUsers } from '@shopgraph/demo-data';
@@ -163,6 +164,37 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     expect(await malformed.waitFor(1)).toEqual([{ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] }]);
   });
 
+  test('the README\'s Node client resumes after its connection is cut, missing nothing and repeating nothing', async () => {
+    const orderId = await placeOrder();
+    const seen: string[] = [];
+    const follower = followOrder({
+      url: platform.gatewayUrl.replace(/^http/, 'ws'),
+      accessToken: () => customerToken,
+      orderId,
+      onEvent: (event) => void seen.push(event.status),
+      retryDelayMs: 1_000,
+    });
+    const until = async (count: number) => {
+      const deadline = Date.now() + 10_000;
+      while (seen.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    try {
+      await settle();
+      expect((await ship(orderId)).errors).toBeUndefined();
+      await until(1);
+      follower.client().terminate(); // the phone loses its network
+      expect((await gql('mutation ($id: ID!) { markDelivered(orderId: $id) { status } }', { id: orderId })).errors).toBeUndefined();
+      await until(2);
+      await settle();
+      expect((await gql('mutation ($id: ID!) { refundOrder(orderId: $id, reason: "late") { status } }', { id: orderId })).errors).toBeUndefined();
+      await until(3);
+      await settle();
+      expect(seen).toEqual(['SHIPPED', 'DELIVERED', 'REFUNDED']);
+    } finally {
+      await follower.stop();
+    }
+  });
+
   test('a change made through one gateway process reaches subscribers of another sharing Redis', async () => {
     const otherShared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
     const second: RunningService = await startGateway({
@@ -184,6 +216,41 @@ describeWithRedis('order status subscriptions through the gateway', () => {
       updates.stop();
     } finally {
       await second.stop();
+      await otherShared.close();
+    }
+  });
+
+  test('a client that stops reading is disconnected with 4008 instead of growing the gateway\'s memory', async () => {
+    const otherShared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
+    const strict: RunningService = await startGateway({
+      port: 0,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
+      logger: createLogger('strict-gateway', 'silent'),
+      production: false,
+      gatewaySecret: TEST_GATEWAY_SECRET,
+      shared: otherShared,
+      subscriptionLimits: { maxQueuedEvents: 20 },
+    });
+    const socket = new WebSocket(strict.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    try {
+      const acked = new Promise((resolve) => socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve(true)));
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: admin.authorization } }));
+      await acked;
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { orderEvents { cursor status } }' } }));
+      await settle();
+      // The phone stops reading; orders keep changing (straight onto the shared bus, many at once).
+      (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+      const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+      const change = (n: number) => ({ id: `orders:${randomUUID()}`, topic: 'OrderStatusChanged', source: 'orders', occurredAt: new Date().toISOString(), payload: { orderId: randomUUID(), userId: customer.id, from: 'PAID', to: 'SHIPPED', sequence: n, at: new Date().toISOString() } });
+      for (let batch = 0; batch < 60; batch += 1) await platform.shared.events.publish(Array.from({ length: 1_000 }, (_, n) => change(batch * 1_000 + n + 1)));
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+      expect(await closed).toBe(4008);
+    } finally {
+      socket.terminate();
+      await strict.stop();
       await otherShared.close();
     }
   });
