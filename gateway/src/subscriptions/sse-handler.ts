@@ -1,20 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/http';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
-import type { EventHub } from './event-hub';
-import { prepareSubscription } from './subscription-operation';
-import type { SubscriptionQuota } from './subscription-quota';
-import { createSubscribeResolver, type QueryResult } from './subscription-resolvers';
+import { prepareSubscription, type SubscriptionTransportDeps } from './subscription-operation';
+import { createSubscribeResolver } from './subscription-resolvers';
 
-export interface SseDeps {
-  schema(): GraphQLSchema | undefined;
-  verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
-  runQuery(viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
-  hub: EventHub;
-  quota: SubscriptionQuota;
+export interface SseDeps extends SubscriptionTransportDeps {
   maxSubscriptionsPerUser: number;
 }
 

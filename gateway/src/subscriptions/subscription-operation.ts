@@ -1,7 +1,19 @@
 import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
+import type { EventHub } from './event-hub';
+import type { SubscriptionQuota } from './subscription-quota';
 import { subscriptionFieldResolver, type QueryResult, type SubscriptionContext } from './subscription-resolvers';
+
+/** What both transports (WebSocket and SSE) need from the gateway. */
+export interface SubscriptionTransportDeps {
+  /** The API schema, once the supergraph is loaded. */
+  schema(): GraphQLSchema | undefined;
+  verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
+  runQuery(viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  hub: EventHub;
+  quota: SubscriptionQuota;
+}
 
 export interface SubscriptionRequest {
   query: string;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '@shopgraph/auth';
@@ -8,10 +8,8 @@ import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from '@shopgraph/server';
 import { webSocketServerOptions } from '../websocket-policy';
 import { SubscriptionCloseCode } from './close-codes';
-import { prepareSubscription } from './subscription-operation';
-import type { SubscriptionQuota } from './subscription-quota';
-import { createSubscribeResolver, type QueryResult } from './subscription-resolvers';
-import type { EventHub } from './event-hub';
+import { prepareSubscription, type SubscriptionTransportDeps } from './subscription-operation';
+import { createSubscribeResolver } from './subscription-resolvers';
 
 export interface SubscriptionLimits {
   /** Milliseconds a client has to send connection_init. */
@@ -44,15 +42,9 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   allowedOrigins: 'any',
 };
 
-export interface SubscriptionServerDeps {
+export interface SubscriptionServerDeps extends SubscriptionTransportDeps {
   server: Server;
   path: string;
-  /** The API schema, once the supergraph is loaded. */
-  schema(): GraphQLSchema | undefined;
-  verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
-  runQuery(viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
-  hub: EventHub;
-  quota: SubscriptionQuota;
   logger: Logger;
   limits: SubscriptionLimits;
 }

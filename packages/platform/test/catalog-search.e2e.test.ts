@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, demoCategories, demoProducts } from '@shopgraph/demo-data';
-import { describeWithRedis, graphqlRequest, startPlatformForTest, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
+import { demoCategories, demoProducts } from '@shopgraph/demo-data';
+import { describeWithRedis, graphqlRequest, signIn, startPlatformForTest, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
 
 type Response = Awaited<ReturnType<typeof graphqlRequest>>;
 const code = (response: Response) => response.errors?.[0]?.extensions?.code;
@@ -60,10 +60,8 @@ describeWithRedis('catalog search through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
-    const tokenOf = async (email: string) =>
-      (await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD })).data!.login.accessToken;
-    admin = { authorization: `Bearer ${await tokenOf('admin@shopgraph.dev')}` };
-    customer = { authorization: `Bearer ${await tokenOf('customer@shopgraph.dev')}` };
+    admin = (await signIn(platform.gatewayUrl, 'admin@shopgraph.dev')).headers;
+    customer = (await signIn(platform.gatewayUrl, 'customer@shopgraph.dev')).headers;
   });
   afterAll(() => platform?.stop());
 

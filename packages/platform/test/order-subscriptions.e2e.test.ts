@@ -5,11 +5,11 @@ import WebSocket from 'ws';
 import { followOrder } from '../../../examples/node-client/follow-order';
 import { createSharedState } from '@shopgraph/cache';
 import { ACCESS_TOKEN } from '@shopgraph/auth';
-import { DEMO_PASSWORD, demoOrders, demoStock, demoUsers } from '@shopgraph/demo-data';
-import { DEFAULT_SUPERGRAPH_PATH, startGateway } from '@shopgraph/gateway';
+import { demoOrders, demoStock, demoUsers } from '@shopgraph/demo-data';
+import { DEFAULT_SUPERGRAPH_PATH, startGateway, type SubscriptionLimits } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import type { RunningService } from '@shopgraph/server';
-import { describeWithRedis, graphqlRequest, signWithCurrentKey, startPlatformForTest, TEST_GATEWAY_SECRET, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
+import { describeWithRedis, graphqlRequest, signIn, signWithCurrentKey, startPlatformForTest, TEST_GATEWAY_SECRET, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
 
 const customer = demoUsers.find((user) => user.email === 'customer@shopgraph.dev')!;
 const othersPaidOrder = demoOrders.find((order) => order.userId !== customer.id && order.status === 'PAID')!;
@@ -64,6 +64,21 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     const stop = client.subscribe({ query, variables }, messages.sink);
     return { ...messages, stop };
   };
+  /** A second gateway process's worth: its own Redis connections, the same subgraphs. */
+  const anotherGateway = async (subscriptionLimits: Partial<SubscriptionLimits> = {}): Promise<RunningService> => {
+    const shared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
+    const gateway = await startGateway({
+      port: 0,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
+      logger: createLogger('another-gateway', 'silent'),
+      production: false,
+      gatewaySecret: TEST_GATEWAY_SECRET,
+      shared,
+      subscriptionLimits,
+    });
+    return { ...gateway, stop: async () => (await gateway.stop(), await shared.close()) };
+  };
   /** The customer buys one unit of a product in stock and pays with a card that succeeds. */
   const placeOrder = async (): Promise<string> => {
     expect((await gql('mutation ($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: inStock[0] }, asCustomer())).errors).toBeUndefined();
@@ -80,10 +95,8 @@ describeWithRedis('order status subscriptions through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
-    const signIn = async (email: string) =>
-      (await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD })).data!.login.accessToken as string;
-    customerToken = await signIn(customer.email);
-    admin = { authorization: `Bearer ${await signIn('admin@shopgraph.dev')}` };
+    customerToken = (await signIn(platform.gatewayUrl, customer.email)).token;
+    admin = (await signIn(platform.gatewayUrl, 'admin@shopgraph.dev')).headers;
     const address = await gql('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: { recipient: customer.name, line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' } }, asCustomer());
     addressId = address.data!.addAddress.id;
   });
@@ -196,16 +209,7 @@ describeWithRedis('order status subscriptions through the gateway', () => {
   });
 
   test('a change made through one gateway process reaches subscribers of another sharing Redis', async () => {
-    const otherShared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
-    const second: RunningService = await startGateway({
-      port: 0,
-      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
-      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
-      logger: createLogger('second-gateway', 'silent'),
-      production: false,
-      gatewaySecret: TEST_GATEWAY_SECRET,
-      shared: otherShared,
-    });
+    const second = await anotherGateway();
     try {
       const orderId = await placeOrder();
       const updates = subscribe(connect(second.url), ORDER_UPDATES, { id: orderId });
@@ -216,22 +220,11 @@ describeWithRedis('order status subscriptions through the gateway', () => {
       updates.stop();
     } finally {
       await second.stop();
-      await otherShared.close();
     }
   });
 
   test('a client that stops reading is disconnected with 4008 instead of growing the gateway\'s memory', async () => {
-    const otherShared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
-    const strict: RunningService = await startGateway({
-      port: 0,
-      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
-      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
-      logger: createLogger('strict-gateway', 'silent'),
-      production: false,
-      gatewaySecret: TEST_GATEWAY_SECRET,
-      shared: otherShared,
-      subscriptionLimits: { maxQueuedEvents: 20 },
-    });
+    const strict = await anotherGateway({ maxQueuedEvents: 20 });
     const socket = new WebSocket(strict.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
     try {
       const acked = new Promise((resolve) => socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve(true)));
@@ -251,7 +244,6 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     } finally {
       socket.terminate();
       await strict.stop();
-      await otherShared.close();
     }
   });
 

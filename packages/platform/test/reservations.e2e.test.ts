@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
-import { describeWithRedis, graphqlRequest, startPlatformForTest, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
+import { demoProducts, demoStock } from '@shopgraph/demo-data';
+import { describeWithRedis, graphqlRequest, signIn, startPlatformForTest, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
 
 const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
 const RESERVE = `mutation ($o: ID!, $items: [ReservationItemInput!]!, $ttl: Int) {
@@ -23,10 +23,8 @@ describeWithRedis('stock reservations through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
-    const tokenOf = async (email: string) =>
-      (await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD })).data!.login.accessToken;
-    admin = { authorization: `Bearer ${await tokenOf('admin@shopgraph.dev')}` };
-    customer = { authorization: `Bearer ${await tokenOf('customer@shopgraph.dev')}` };
+    admin = (await signIn(platform.gatewayUrl, 'admin@shopgraph.dev')).headers;
+    customer = (await signIn(platform.gatewayUrl, 'customer@shopgraph.dev')).headers;
   });
   afterAll(() => platform?.stop());
 
