@@ -13,9 +13,13 @@ import type { ConnectionPlan, DeliverySummary } from './subscribers';
 
 const list = (value: string) => value.split(',').filter(Boolean).map(Number);
 const SUBSCRIBERS = list(process.env.BENCH_SUBSCRIBERS ?? '1000,10000');
+/** A first run with this few subscribers gives the latency floor: commit, relay, Redis, one small fan-out (0 skips it). */
+const FLOOR = Number(process.env.BENCH_FLOOR_SUBSCRIBERS ?? 10);
 /** Subscriber counts also run with `order { id status }` in the selection (a planned query per subscriber per event). */
 const WITH_ORDER = list(process.env.BENCH_WITH_ORDER ?? '1000');
 const RATE = Number(process.env.BENCH_RATE ?? 2);
+/** Also run each larger count at the rate that gives the first count's deliveries per second (on by default). */
+const SAME_THROUGHPUT = process.env.BENCH_SAME_THROUGHPUT !== 'off';
 const WITH_ORDER_RATE = Number(process.env.BENCH_WITH_ORDER_RATE ?? 0.25);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PER_CONNECTION = Number(process.env.BENCH_PER_CONNECTION ?? 50);
@@ -137,6 +141,7 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
     const after = await gatewayMemory(gateway);
 
     await subscribers.ask('reset');
+    await gateway.ask('loopDelay');
     mutationMs.length = 0;
     const cpuBefore = { gateway: cpuMilliseconds(gateway.pid), subscribers: cpuMilliseconds(subscribers.pid) };
     const count = Math.round(scenario.rate * SECONDS);
@@ -152,6 +157,7 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
     const end = Date.now();
     const cpu = { gateway: cpuMilliseconds(gateway.pid) - cpuBefore.gateway, subscribers: cpuMilliseconds(subscribers.pid) - cpuBefore.subscribers };
     const summary = await subscribers.ask<DeliverySummary>('summary');
+    const loopDelay = await gateway.ask<{ p99Ms: number; maxMs: number }>('loopDelay');
     const window = Math.max(1, (summary.lastAt ?? end) - start);
     return {
       subscribers: scenario.subscribers,
@@ -168,6 +174,7 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
       mutationMs: { p50: percentile(mutationMs, 50), p99: percentile(mutationMs, 99) },
       gatewayCpuPercent: (cpu.gateway * 100) / (end - start),
       subscribersCpuPercent: (cpu.subscribers * 100) / (end - start),
+      gatewayLoopDelayMs: { p99: loopDelay.p99Ms, max: loopDelay.maxMs },
       rssBeforeMb: before.rssMb,
       rssAfterMb: after.rssMb,
       rssKbPerSubscription: ((after.rssMb - before.rssMb) * 1024) / scenario.subscribers,
@@ -185,10 +192,13 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL || !process.env.REDIS_URL) throw new Error('Set DATABASE_URL and REDIS_URL (the benchmark runs the real subgraphs on Postgres and the event bus on Redis)');
   const loadAverageAtStart = loadavg();
-  const scenarios: Scenario[] = SUBSCRIBERS.flatMap((subscribers) => [
+  const first = SUBSCRIBERS[0] ?? 1;
+  const scenarios: Scenario[] = [...(FLOOR > 0 ? [{ subscribers: FLOOR, selection: 'event' as const, rate: RATE }] : [])];
+  scenarios.push(...SUBSCRIBERS.flatMap((subscribers) => [
     { subscribers, selection: 'event' as const, rate: RATE },
+    ...(SAME_THROUGHPUT && subscribers > first ? [{ subscribers, selection: 'event' as const, rate: (RATE * first) / subscribers }] : []),
     ...(WITH_ORDER.includes(subscribers) ? [{ subscribers, selection: 'order' as const, rate: WITH_ORDER_RATE }] : []),
-  ]);
+  ]));
   const platform = await startChild<{ gatewayUrl: string; subgraphUrls: Record<string, string> }>('serve-platform.ts', { BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE });
   const results: ScenarioResult[] = [];
   try {
@@ -207,7 +217,7 @@ async function main(): Promise<void> {
       results.push(result);
       process.stdout.write(
         `${result.subscribers} subscribers (${result.selection}): ${result.deliveries}/${result.expectedDeliveries} delivered, ${result.eventsPerSecond.toFixed(0)} events/s, ` +
-          `p50 ${result.latencyMs.p50} ms (first delivery ${result.firstDeliveryMs.p50} ms, mutation ${result.mutationMs.p50} ms), p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms, gateway CPU ${result.gatewayCpuPercent.toFixed(0)}%, ` +
+          `p50 ${result.latencyMs.p50} ms (first delivery ${result.firstDeliveryMs.p50} ms, mutation ${result.mutationMs.p50} ms), p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms, gateway CPU ${result.gatewayCpuPercent.toFixed(0)}%, loop delay max ${result.gatewayLoopDelayMs.max.toFixed(0)} ms, ` +
           `RSS ${result.rssBeforeMb.toFixed(0)} → ${result.rssAfterMb.toFixed(0)} MB (${result.rssKbPerSubscription.toFixed(1)} KB/subscription, heap ${result.heapKbPerSubscription.toFixed(1)} KB), ` +
           `${result.errors} errors, closes ${JSON.stringify(result.closes)}\n`,
       );

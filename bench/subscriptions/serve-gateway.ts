@@ -1,6 +1,7 @@
 // Child process of run.ts: the gateway under test, alone in its process (run with --expose-gc) so
 // its memory and CPU can be read from /proc. Follows the subgraphs' events in Redis under
 // BENCH_REDIS_NAMESPACE; BENCH_SUBSCRIPTION_LIMITS (JSON) raises the per-connection and per-user caps.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEVELOPMENT_GATEWAY_SECRET } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
@@ -25,7 +26,15 @@ async function main(): Promise<void> {
     costBudgets: UNLIMITED_COST_BUDGETS,
     subscriptionLimits: JSON.parse(process.env.BENCH_SUBSCRIPTION_LIMITS ?? '{}') as Record<string, number>,
   });
+  // How long the event loop was kept from timers and I/O (pongs, new connections, /health) since the last ask.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   answerParent({
+    loopDelay: () => {
+      const answer = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+      loopDelay.reset();
+      return answer;
+    },
     // Full collections first, so what is left is what the open subscriptions hold.
     memory: () => {
       for (let i = 0; i < 3; i += 1) collectGarbage?.();
