@@ -7,6 +7,7 @@ import type { SignInLimits } from './auth/sign-in-rate-limit';
 import { buildGateway, type GatewayDeps } from './server';
 import { EventHub } from './subscriptions/event-hub';
 import { runGatewayQuery } from './subscriptions/run-gateway-query';
+import { createSharedSubscribe } from './subscriptions/shared-execution';
 import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';
 import { SubscriptionQuota } from './subscriptions/subscription-quota';
 import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
@@ -40,10 +41,11 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
   const subscriptionDeps = {
     schema: built.apiSchema,
     verifyAccessToken: built.verifyAccessToken,
-    runQuery: (viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>) =>
+    runQuery: (viewer: Viewer, request: { requestId: string; clientIp: string; subscriptionEvent?: boolean }, query: string, variables: Record<string, unknown>) =>
       runGatewayQuery(built, viewer, request, query, variables, options.logger),
     hub,
     quota,
+    subscribe: createSharedSubscribe(),
   };
   const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
   const listening = await serveGraphQL(

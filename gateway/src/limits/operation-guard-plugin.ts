@@ -43,6 +43,7 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
             contextValue.logger.info({ limit: refusal.extensions.limit, actual: refusal.extensions.actual }, 'operation refused: over a limit');
             throw refusal;
           }
+          if (contextValue.subscriptionEvent) return;
           let rateLimited;
           try {
             rateLimited = await chargeCost(options.counters, options.budgets, contextValue.clientIp, contextValue.viewer, measures.cost);

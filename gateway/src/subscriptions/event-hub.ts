@@ -1,5 +1,8 @@
 import { cursorAfter, type CursoredEvent, type EventBus } from '@shopgraph/events';
 
+/** Listeners woken per turn of the event loop. */
+const FAN_OUT_SLICE = 250;
+
 interface StreamState {
   closed: boolean;
   wake?: () => void;
@@ -103,8 +106,21 @@ export class EventHub {
   private async listen(topic: string, listener: (entry: CursoredEvent) => void): Promise<void> {
     if (!this.listeners.has(topic)) this.listeners.set(topic, new Set());
     this.listeners.get(topic)!.add(listener);
-    if (!this.following.has(topic)) this.following.set(topic, this.bus.follow(topic, (entry) => this.listeners.get(topic)?.forEach((each) => each(entry))));
+    if (!this.following.has(topic)) this.following.set(topic, this.bus.follow(topic, (entry) => this.fanOut(topic, entry)));
     await this.following.get(topic);
+  }
+
+  /**
+   * Hands an event to every listener, a slice at a time with a turn of the event loop between
+   * slices, so ten thousand subscribers do not hold up pongs, HTTP requests and health checks.
+   */
+  private fanOut(topic: string, entry: CursoredEvent): void {
+    const listeners = [...(this.listeners.get(topic) ?? [])];
+    const slice = (start: number) => {
+      for (const listener of listeners.slice(start, start + FAN_OUT_SLICE)) listener(entry);
+      if (start + FAN_OUT_SLICE < listeners.length) setImmediate(() => slice(start + FAN_OUT_SLICE));
+    };
+    slice(0);
   }
 
   /** Listeners open now, for metrics and tests. */

@@ -22,10 +22,16 @@ export interface OrderStatusEventSource {
   at: string;
 }
 
+// Every subscriber's filter sees the same entry object: parse it once, not once per subscriber.
+const decoded = new WeakMap<CursoredEvent, OrderStatusEventSource | null>();
+
 /** The event as subscriptions see it, or null when it is not a well-formed status change. */
 export function toOrderStatusEvent(entry: CursoredEvent): OrderStatusEventSource | null {
+  if (decoded.has(entry)) return decoded.get(entry)!;
   const parsed = orderStatusChanged.safeParse(entry.event.payload);
-  if (!parsed.success) return null;
-  const { orderId, userId, from, to, at } = parsed.data;
-  return { cursor: entry.cursor, orderId, userId, previousStatus: from ?? null, status: to, at };
+  const event = parsed.success
+    ? { cursor: entry.cursor, orderId: parsed.data.orderId, userId: parsed.data.userId, previousStatus: parsed.data.from ?? null, status: parsed.data.to, at: parsed.data.at }
+    : null;
+  decoded.set(entry, event);
+  return event;
 }

@@ -10,14 +10,14 @@ import type { QueryResult } from './subscription-resolvers';
 export async function runGatewayQuery(
   built: BuiltGateway,
   viewer: Viewer,
-  request: { requestId: string; clientIp: string },
+  request: { requestId: string; clientIp: string; subscriptionEvent?: boolean },
   query: string,
   variables: Record<string, unknown>,
   logger: Logger,
 ): Promise<QueryResult> {
   const response = await built.apollo.executeOperation(
     { query, variables },
-    { contextValue: { requestId: request.requestId, clientIp: request.clientIp, traceHeaders: {}, logger: logger.child({ requestId: request.requestId }), viewer } },
+    { contextValue: { requestId: request.requestId, clientIp: request.clientIp, traceHeaders: {}, subscriptionEvent: request.subscriptionEvent, logger: logger.child({ requestId: request.requestId }), viewer } },
   );
   if (response.body.kind !== 'single') throw new Error('a subscription query answered incrementally');
   return response.body.singleResult as QueryResult;

@@ -27,6 +27,7 @@ export function createSseHandler(deps: SseDeps): (request: IncomingMessage, resp
   return createHandler({
     // One stream per operation: no reservation tokens, nothing held between requests.
     authenticate: () => null as unknown as string,
+    subscribe: deps.subscribe as never,
     onSubscribe: async (req, params) => {
       let viewer: Viewer;
       try {
@@ -36,7 +37,7 @@ export function createSseHandler(deps: SseDeps): (request: IncomingMessage, resp
         return problem(401, 'The access token is not valid', ErrorCode.UNAUTHENTICATED);
       }
       const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: req.raw.socket.remoteAddress ?? 'unknown' };
-      const prepared = prepareSubscription(params, { schema: deps.schema(), viewer, subscribeResolver, runQuery: (query, variables) => deps.runQuery(viewer, request, query, variables),
+      const prepared = prepareSubscription(params, { schema: deps.schema(), viewer, subscribeResolver, runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
         disconnectSlowConsumer: () => req.raw.destroy(),
       });
       if (Array.isArray(prepared)) return problem(400, prepared[0]!.message, String(prepared[0]!.extensions?.code ?? ErrorCode.BAD_USER_INPUT));

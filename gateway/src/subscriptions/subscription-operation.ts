@@ -1,4 +1,4 @@
-import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
 import type { EventHub } from './event-hub';
@@ -10,9 +10,11 @@ export interface SubscriptionTransportDeps {
   /** The API schema, once the supergraph is loaded. */
   schema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
-  runQuery(viewer: Viewer, request: { requestId: string; clientIp: string }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  runQuery(viewer: Viewer, request: { requestId: string; clientIp: string; subscriptionEvent?: boolean }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
   hub: EventHub;
   quota: SubscriptionQuota;
+  /** graphql-js' subscribe, sharing each event's result among subscribers who get the same answer. */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }
 
 export interface SubscriptionRequest {
@@ -25,7 +27,7 @@ export interface PrepareDeps {
   schema: GraphQLSchema | undefined;
   viewer: Viewer;
   subscribeResolver: GraphQLFieldResolver<unknown, SubscriptionContext>;
-  runQuery(query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  runQuery(query: string, variables: Record<string, unknown>, perEvent?: boolean): Promise<QueryResult>;
   disconnectSlowConsumer(): void;
 }
 

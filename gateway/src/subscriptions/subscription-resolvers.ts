@@ -14,8 +14,11 @@ export interface QueryResult {
 /** What one subscription's resolvers run with. */
 export interface SubscriptionContext {
   viewer: Viewer;
-  /** Runs a query through the gateway (planner, authorization, signed subgraph calls) as this viewer. */
-  runQuery(query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  /**
+   * Runs a query through the gateway (planner, authorization, signed subgraph calls) as this
+   * viewer; `perEvent` marks the queries events run, which the cost budgets do not charge again.
+   */
+  runQuery(query: string, variables: Record<string, unknown>, perEvent?: boolean): Promise<QueryResult>;
   /** Drops the client's connection: it fell too far behind its events. */
   disconnectSlowConsumer(): void;
 }
@@ -82,7 +85,7 @@ export const subscriptionFieldResolver: GraphQLFieldResolver<unknown, Subscripti
     const query = orderQueryFor(info);
     const variables: Record<string, unknown> = { [ORDER_ID_VARIABLE]: event.orderId };
     for (const name of query.variableNames) variables[name] = info.variableValues[name];
-    const result = await context.runQuery(query.text, variables);
+    const result = await context.runQuery(query.text, variables, true);
     if (!result.data?.order) throw fieldError(result);
     return result.data.order;
   }

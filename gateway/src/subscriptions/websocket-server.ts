@@ -77,6 +77,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
   const disposable = useServer<Record<string, unknown> | undefined>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      subscribe: deps.subscribe,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = params.authorization ?? params.Authorization;
@@ -103,7 +104,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
           schema: deps.schema(),
           viewer,
           subscribeResolver,
-          runQuery: (query, variables) => deps.runQuery(viewer, request, query, variables),
+          runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
           disconnectSlowConsumer: () => ctx.extra.socket.close(SubscriptionCloseCode.SlowConsumer, 'Slow consumer'),
         });
         if (Array.isArray(prepared)) return prepared;

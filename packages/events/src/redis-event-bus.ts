@@ -132,15 +132,19 @@ export class RedisEventBus implements EventBus {
     this.readers.add(reader);
     const stream = this.streamOf(topic);
     let stopped = false;
-    // '$' means "after the newest entry at the time of the first read": take that id now, so
-    // nothing published between this call and the first read is missed.
-    let lastId = await this.publisher.xinfo('STREAM', stream).then(
-      (info) => String((info as unknown[])[(info as unknown[]).indexOf('last-generated-id') + 1] ?? '0-0'),
-      () => '0-0',
-    );
+    // Start after the newest entry there is now, so nothing published between this call and the
+    // first read is missed. A Redis that cannot answer yet is asked again: starting from the
+    // beginning instead would replay the whole retained stream as if it were new.
+    let lastId: string | undefined;
+    const newestId = async (): Promise<string> => {
+      const [newest] = (await this.publisher.xrevrange(stream, '+', '-', 'COUNT', 1)) as StreamEntry[];
+      return newest?.[0] ?? '0-0';
+    };
+    lastId = await newestId().catch(() => undefined);
     const loop = (async () => {
       while (!stopped) {
         try {
+          lastId ??= await newestId();
           const reply = (await reader.call('XREAD', 'COUNT', 500, 'BLOCK', 1_000, 'STREAMS', stream, lastId)) as StreamReply;
           for (const [, entries] of reply ?? []) {
             for (const [id, fields] of entries) {
