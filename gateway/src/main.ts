@@ -2,10 +2,13 @@ import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { secretOrExit, stopOnSignals } from '@shopgraph/server';
+import { startTracing } from '@shopgraph/tracing';
 import { gatewayEnvSchema, subgraphUrlOverrides } from './env';
 import { startGateway } from './start-gateway';
 
 async function main(): Promise<void> {
+  // Before any server or fetch exists, so every request is traced (docs/operations.md, Tracing).
+  startTracing('gateway');
   const env = parseEnvOrExit(gatewayEnvSchema);
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('gateway', env.LOG_LEVEL);
