@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxBatchSize: env.MAX_BATCH_SIZE,
+      trustedProxies: env.TRUSTED_PROXIES,
       // In production only listed browser origins may open the subscription socket (none by default).
       subscriptionLimits: { allowedOrigins: production || env.WS_ALLOWED_ORIGINS.length > 0 ? env.WS_ALLOWED_ORIGINS : 'any', maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES },
     });

@@ -16,6 +16,8 @@ export interface SseDeps {
   hub: EventHub;
   quota: SubscriptionQuota;
   maxSubscriptionsPerUser: number;
+  /** The client's address for rate limits: the peer's, or X-Forwarded-For's behind a trusted proxy. */
+  clientAddress(request: IncomingMessage): string;
 }
 
 const problem = (status: number, message: string, code: string) =>
@@ -43,7 +45,7 @@ export function createSseHandler(deps: SseDeps): (request: IncomingMessage, resp
       } catch {
         return problem(401, 'The access token is not valid', ErrorCode.UNAUTHENTICATED);
       }
-      const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: req.raw.socket.remoteAddress ?? 'unknown' };
+      const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: deps.clientAddress(req.raw) };
       const prepared = prepareSubscription(params, { schema: deps.schema(), viewer, subscribeResolver, runQuery: (query, variables) => deps.runQuery(viewer, request, query, variables),
         disconnectSlowConsumer: () => req.raw.destroy(),
       });
