@@ -14,7 +14,9 @@ RUN npm ci --no-audit --no-fund
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=deps /app/node_modules node_modules
+# All of /app, not just node_modules: a workspace whose pinned versions differ from the hoisted
+# ones (packages/tracing's OpenTelemetry SDK) has a node_modules of its own.
+COPY --from=deps /app ./
 COPY . .
 USER node
 # No CMD: each service in docker-compose.yml names its own entry point.

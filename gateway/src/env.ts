@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { gatewaySecretEnv } from '@shopgraph/auth';
+import { proxyEntryProblem } from '@shopgraph/server';
 import { booleanText, commonEnv, GATEWAY_PORT, portEnv, routingUrlVariable, SERVICE_NAMES, z, type ServiceName } from '@shopgraph/config';
 import { DEFAULT_COST_BUDGETS } from './rate-limit/cost-budget';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits';
@@ -33,6 +34,16 @@ export const gatewayEnvSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
   WS_MAX_PAYLOAD_BYTES: positive(65_536),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, context) => {
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }
+    }),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 

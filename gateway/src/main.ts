@@ -2,10 +2,13 @@ import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { secretOrExit, stopOnSignals } from '@shopgraph/server';
+import { startTracing } from '@shopgraph/tracing';
 import { gatewayEnvSchema, subgraphUrlOverrides } from './env';
 import { startGateway } from './start-gateway';
 
 async function main(): Promise<void> {
+  // Before any server or fetch exists, so every request is traced (docs/operations.md, Tracing).
+  startTracing('gateway');
   const env = parseEnvOrExit(gatewayEnvSchema);
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('gateway', env.LOG_LEVEL);
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
       subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxBatchSize: env.MAX_BATCH_SIZE,
+      trustedProxies: env.TRUSTED_PROXIES,
       // In production only listed browser origins may open the subscription socket (none by default).
       subscriptionLimits: { allowedOrigins: production || env.WS_ALLOWED_ORIGINS.length > 0 ? env.WS_ALLOWED_ORIGINS : 'any', maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES },
     });

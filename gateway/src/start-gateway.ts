@@ -1,8 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import type { Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
-import { serveGraphQL, type RunningService } from '@shopgraph/server';
+import { clientAddressOf, serveGraphQL, trustedProxies, type RunningService } from '@shopgraph/server';
 import type { SignInLimits } from './auth/sign-in-rate-limit';
 import { buildGateway, type GatewayDeps } from './server';
 import { EventHub } from './subscriptions/event-hub';
@@ -26,6 +27,11 @@ export interface GatewayRuntimeOptions extends GatewayDeps {
   maxBodyBytes?: number;
   /** Operations in one batched request (default 10). */
   maxBatchSize?: number;
+  /**
+   * IP addresses and CIDR blocks of the proxies in front of the gateway: only a request from one of
+   * them has its client taken from X-Forwarded-For (rate limits and cost budgets key on it). None by default.
+   */
+  trustedProxies?: readonly string[];
 }
 
 /**
@@ -36,6 +42,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
   const built = buildGateway(options);
   await built.apollo.start();
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptionLimits };
+  const proxies = options.trustedProxies?.length ? trustedProxies(options.trustedProxies) : undefined;
   const hub = new EventHub(options.shared.events, { maxQueuedEvents: limits.maxQueuedEvents });
   const quota = new SubscriptionQuota(limits.maxSubscriptionsPerUser);
   const subscriptionDeps = {
@@ -46,6 +53,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
     hub,
     quota,
     subscribe: createSharedSubscribe(),
+    clientAddress: (request: IncomingMessage) => clientAddressOf(request, proxies),
   };
   const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
   const listening = await serveGraphQL(
@@ -58,6 +66,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       metrics: built.metrics,
       maxBodyBytes: options.maxBodyBytes ?? 262_144,
       maxBatchSize: options.maxBatchSize ?? 10,
+      trustedProxies: proxies,
     },
   );
   const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', logger: options.logger, limits });

@@ -36,7 +36,7 @@ export function createSseHandler(deps: SseDeps): (request: IncomingMessage, resp
       } catch {
         return problem(401, 'The access token is not valid', ErrorCode.UNAUTHENTICATED);
       }
-      const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: req.raw.socket.remoteAddress ?? 'unknown' };
+      const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: deps.clientAddress(req.raw) };
       const prepared = prepareSubscription(params, { schema: deps.schema(), viewer, subscribeResolver, runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
         disconnectSlowConsumer: () => req.raw.destroy(),
       });

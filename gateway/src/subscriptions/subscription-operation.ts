@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
@@ -13,6 +14,8 @@ export interface SubscriptionTransportDeps {
   runQuery(viewer: Viewer, request: { requestId: string; clientIp: string; subscriptionEvent?: boolean }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
   hub: EventHub;
   quota: SubscriptionQuota;
+  /** The client's address for rate limits: the peer's, or X-Forwarded-For's behind a trusted proxy. */
+  clientAddress(request: IncomingMessage): string;
   /** graphql-js' subscribe, sharing each event's result among subscribers who get the same answer. */
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }

@@ -99,7 +99,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
         const state = stateOf(ctx.extra);
         const viewer = state.viewer!;
         if (state.subscriptions.size >= limits.maxSubscriptionsPerConnection) return refuse(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`);
-        const request = { requestId: `ws-${randomUUID()}`, clientIp: (ctx.extra.request as IncomingMessage).socket.remoteAddress ?? 'unknown' };
+        const request = { requestId: `ws-${randomUUID()}`, clientIp: deps.clientAddress(ctx.extra.request as IncomingMessage) };
         const prepared = prepareSubscription(payload, {
           schema: deps.schema(),
           viewer,

@@ -5,6 +5,7 @@ import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { gatewaySecretEnv } from '@shopgraph/auth';
 import { secretOrExit, stopOnSignals } from '@shopgraph/server';
+import { startTracing } from '@shopgraph/tracing';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { spawnServices } from './spawn-services';
 import { startPlatform } from './start-platform';
@@ -18,6 +19,9 @@ const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
  * with REDIS_URL (or --processes) each service is its own process.
  */
 async function main(): Promise<void> {
+  // One process, one resource: spans of the gateway and the subgraphs tell apart by server.port
+  // and span name. With --processes each service traces under its own name (its own main).
+  startTracing('shopgraph');
   const env = parseEnvOrExit(envSchema);
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('shopgraph', env.LOG_LEVEL);

@@ -5,6 +5,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ANONYMOUS, verifySubgraphRequest, type Viewer } from '@shopgraph/auth';
 import { emptyStats, withOperationStats, type ServiceStats } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
+import { clientAddressOf, type TrustedProxies } from './client-address';
 import type { RequestScoped } from './error-masking';
 import { ServiceMetrics, withRequestOutcome, type RequestOutcome } from './metrics';
 
@@ -14,7 +15,7 @@ export interface RequestInfo {
   headers: HeaderMap;
   /** The viewer the gateway signed for; anonymous on a server that verifies no signature (the gateway itself). */
   viewer: Viewer;
-  /** The peer's address (no proxy headers are trusted). */
+  /** The peer's address, or X-Forwarded-For's client when the peer is a trusted proxy (ServeOptions.trustedProxies). */
   clientIp: string;
 }
 
@@ -59,6 +60,8 @@ export interface ServeOptions {
   gatewaySecret?: string;
   /** Where each request's statements and cache hits and misses are added up, by operation name. */
   stats?: ServiceStats;
+  /** Peers whose X-Forwarded-For names the client (clientAddress); none by default. */
+  trustedProxies?: TrustedProxies;
 }
 
 export interface ListeningServer {
@@ -187,7 +190,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
       withOperationStats(operationStats, () =>
         service.apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-          context: () => service.context({ requestId, logger, headers, viewer, clientIp: request.socket.remoteAddress ?? 'unknown' }),
+          context: () => service.context({ requestId, logger, headers, viewer, clientIp: clientAddressOf(request, options.trustedProxies) }),
         }),
       ),
     );

@@ -11,3 +11,4 @@ export * from './run-main';
 export * from './viewer-guards';
 export * from './validation';
 export * from './metrics';
+export * from './client-address';

@@ -2,6 +2,7 @@ import { resolveGatewaySecret } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit, type ServiceName } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
+import { startTracing, stopTracing } from '@shopgraph/tracing';
 import type { RunningService, SubgraphRuntimeOptions } from './service';
 import { databaseUrlFor, peerUrlsFrom, serviceEnvSchema } from './service-env';
 
@@ -12,7 +13,8 @@ export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: str
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    stop().then(
+    // The last spans (this shutdown's included) are sent before the process exits.
+    stop().then(stopTracing).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -28,6 +30,7 @@ export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: str
 
 /** A subgraph's main: env, then Redis or in-process state, then the service, then wait for a signal. */
 export async function runSubgraphMain(name: ServiceName, start: (options: SubgraphRuntimeOptions) => Promise<RunningService>): Promise<void> {
+  startTracing(name);
   const env = parseEnvOrExit(serviceEnvSchema(name));
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger(name, env.LOG_LEVEL);
