@@ -45,6 +45,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
   const proxies = options.trustedProxies?.length ? trustedProxies(options.trustedProxies) : undefined;
   const hub = new EventHub(options.shared.events, { maxQueuedEvents: limits.maxQueuedEvents });
   const quota = new SubscriptionQuota(limits.maxSubscriptionsPerUser);
+  built.metrics.countOpenSubscriptionsWith(() => quota.total());
   const subscriptionDeps = {
     schema: built.apiSchema,
     verifyAccessToken: built.verifyAccessToken,

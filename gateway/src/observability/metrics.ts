@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { ServiceMetrics } from '@shopgraph/server';
 
 /** The gateway's metrics on top of every service's (requests, latency, errors by code). */
@@ -6,6 +6,7 @@ export class GatewayMetrics extends ServiceMetrics {
   readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
   readonly persistedQueries: Counter<'result'>;
   readonly rateLimited: Counter<'limit'>;
+  private openSubscriptionsNow: () => number = () => 0;
 
   constructor() {
     super('gateway');
@@ -24,5 +25,19 @@ export class GatewayMetrics extends ServiceMetrics {
       registers,
     });
     this.rateLimited = new Counter({ name: 'shopgraph_rate_limited_total', help: 'Operations refused with RATE_LIMITED, by the budget spent', labelNames: ['limit'], registers });
+    const metrics = this;
+    new Gauge({
+      name: 'shopgraph_open_subscriptions',
+      help: 'Subscriptions open on this gateway process, WebSocket and SSE together',
+      registers,
+      collect() {
+        this.set(metrics.openSubscriptionsNow());
+      },
+    });
+  }
+
+  /** Where the open-subscriptions gauge reads its value at each scrape. */
+  countOpenSubscriptionsWith(count: () => number): void {
+    this.openSubscriptionsNow = count;
   }
 }

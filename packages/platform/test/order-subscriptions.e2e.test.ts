@@ -111,6 +111,8 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     const orderId = await placeOrder();
     const messages = await mine.waitFor(2);
     expect(messages.map((message) => message.errors)).toEqual([undefined, undefined]);
+    const metrics = await (await fetch(platform.gatewayUrl.replace(/graphql$/, 'metrics'))).text();
+    expect(Number(/^shopgraph_open_subscriptions\{service="gateway"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     expect(transitions(messages, 'myOrderUpdates')).toEqual([
       [null, 'PENDING'],
       ['PENDING', 'PAID'],
