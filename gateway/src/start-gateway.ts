@@ -56,6 +56,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       metrics: built.metrics,
       maxBodyBytes: options.maxBodyBytes ?? 262_144,
       maxBatchSize: options.maxBatchSize ?? 10,
+      countsDatabaseWork: false,
     },
   );
   const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', logger: options.logger, limits });
@@ -69,6 +70,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       await hub.close();
       await listening.close();
       await built.apollo.stop();
+      built.closeSubgraphConnections();
     },
   };
 }
