@@ -24,6 +24,7 @@ import { sharedApqStore } from './persisted/shared-apq-store';
 import { manifestStore, readManifest, trustedDocumentsPlugin } from './persisted/trusted-documents';
 import { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
 import { createKeepAliveFetcher, DEFAULT_KEEP_ALIVE } from './keep-alive-fetcher';
+import { planCacheKeyPlugin } from './plan-cache-key-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 
@@ -109,6 +110,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
     operationGuardPlugin({ limits, costModel: () => costModel, counters: deps.shared.counters, budgets: deps.costBudgets ?? DEFAULT_COST_BUDGETS, metrics }),
     signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, metrics),
+    // Before authorization: it derives the redacted operation's plan key from this one.
+    planCacheKeyPlugin(),
     authorizationPlugin(() => requirements),
     // Sandbox for developers; in production no landing page at all (it would advertise the schema).
     deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
