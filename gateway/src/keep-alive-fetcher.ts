@@ -59,11 +59,11 @@ class BufferedResponse implements FetcherResponse {
     readonly url: string,
     readonly status: number,
     readonly statusText: string,
-    headers: IncomingHttpHeaders,
+    private readonly rawHeaders: IncomingHttpHeaders,
     private readonly body: Buffer,
   ) {
     this.ok = status >= 200 && status < 300;
-    this.headers = new ResponseHeaders(headers);
+    this.headers = new ResponseHeaders(rawHeaders);
   }
   async arrayBuffer(): Promise<ArrayBuffer> {
     this.bodyUsed = true;
@@ -77,8 +77,12 @@ class BufferedResponse implements FetcherResponse {
     this.bodyUsed = true;
     return JSON.parse(this.body.toString('utf8'));
   }
+  /** Another response over the same bytes, for a caller that shares this call. */
+  copy(): BufferedResponse {
+    return new BufferedResponse(this.url, this.status, this.statusText, this.rawHeaders, this.body);
+  }
   clone(): FetcherResponse {
-    return this;
+    return this.copy();
   }
 }
 

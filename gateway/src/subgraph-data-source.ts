@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { encodeViewer, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './observability/metrics';
@@ -16,6 +16,12 @@ export interface SubgraphDataSourceOptions {
 }
 
 const NOBODY: Viewer = { id: null, roles: [] };
+
+/**
+ * Set by willSendRequest on calls another identical call may share, read (and removed) by the
+ * sharing fetcher; never sent.
+ */
+const SHAREABLE_HEADER = 'x-shopgraph-shareable';
 
 /**
  * The viewer header for this second. Every subgraph call of a request encodes the same viewer, so
@@ -39,13 +45,25 @@ function viewerHeaderOf(context: GatewayContext): string {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SubgraphDataSourceOptions) {
-    super({ url: options.url, fetcher: timedFetcher(options, signingFetcher(options.gatewaySecret, options.fetcher)) });
+    super({ url: options.url, fetcher: sharingFetcher(timedFetcher(options, signingFetcher(options.gatewaySecret, options.fetcher))) });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     const headers = request.http?.headers;
     if (!headers) return;
     if (context && 'requestId' in context) {
+      // The anonymous viewer's queries answer the same for everyone: identical ones in flight at
+      // once are sent once. Never a signed-in viewer's, never a mutation's.
+      const viewer = (context as GatewayContext).viewer;
+      if (
+        'incomingRequestContext' in options &&
+        options.incomingRequestContext.operation?.operation === 'query' &&
+        viewer.id === null &&
+        viewer.roles.length === 0
+      ) {
+        headers.set(SHAREABLE_HEADER, '1');
+      }
       headers.set('x-request-id', context.requestId);
       headers.set(VIEWER_HEADER, viewerHeaderOf(context as GatewayContext));
       for (const [name, value] of Object.entries((context as GatewayContext).traceHeaders ?? {})) headers.set(name, value);
@@ -54,6 +72,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       headers.set(VIEWER_HEADER, encodeViewer(NOBODY));
     }
   }
+}
+
+/**
+ * Identical shareable calls (same URL and body) made while one is in flight wait for that one's
+ * answer instead of sending their own; each gets its own response object over the same bytes, so
+ * each parses its own copy. The subgraph-fetch metric counts the calls actually sent.
+ */
+function sharingFetcher(send: Fetcher): Fetcher {
+  const inFlight = new Map<string, Promise<FetcherResponse>>();
+  return (url: string, init?: FetcherRequestInit) => {
+    const headers = init?.headers;
+    if (!headers?.[SHAREABLE_HEADER] || typeof init?.body !== 'string') return send(url, init);
+    const { [SHAREABLE_HEADER]: _shareable, ...rest } = headers;
+    const key = `${url}\n${init.body}`;
+    const running = inFlight.get(key);
+    if (running) return running.then(copyOf);
+    const call = send(url, { ...init, headers: rest });
+    inFlight.set(key, call);
+    const done = () => inFlight.delete(key);
+    call.then(done, done);
+    return call;
+  };
+}
+
+function copyOf(response: FetcherResponse): FetcherResponse {
+  return typeof (response as { copy?: () => FetcherResponse }).copy === 'function' ? (response as unknown as { copy(): FetcherResponse }).copy() : response.clone();
 }
 
 function signingFetcher(secret: string, send: Fetcher): Fetcher {
