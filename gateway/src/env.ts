@@ -33,6 +33,8 @@ export const gatewayEnvSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
   WS_MAX_PAYLOAD_BYTES: positive(65_536),
+  // Gateway processes sharing the port (node:cluster): a number, or `auto` for one per core.
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1)]).default(1),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
