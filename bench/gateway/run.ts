@@ -2,7 +2,7 @@
 // ceiling, each in its own process (pinned to one core where taskset exists), driven with the same
 // operations in interleaved rounds. Results: bench/results/gateway.json and the "Gateway" section
 // of docs/benchmarks.md.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,6 +27,17 @@ const PARTIAL = Boolean(ONLY_GATEWAYS || ONLY_WORKLOADS);
 const ROOT = join(__dirname, '..', '..');
 
 type Urls = Record<string, string>;
+
+/**
+ * Node flags our gateway runs with in production (gateway/package.json's start script, --import
+ * aside), so the benchmark measures it as deployed; BENCH_OURS_FLAGS overrides them to compare.
+ */
+function oursNodeFlags(): string[] {
+  if (process.env.BENCH_OURS_FLAGS !== undefined) return process.env.BENCH_OURS_FLAGS.split(' ').filter(Boolean);
+  const start = (JSON.parse(readFileSync(join(ROOT, 'gateway', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(' ').filter((token, index, tokens) => token.startsWith('--') && token !== '--import' && tokens[index - 1] !== '--import');
+}
+const OURS_FLAGS = oursNodeFlags();
 
 async function post(url: string, c: Call): Promise<{ status: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: headersOf(c), body: bodyOf(c) });
@@ -120,7 +131,7 @@ async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | 
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `ours-${Date.now()}.cpuprofile`);
-  const gateway = await startChild<{ url: string }>('serve-gateway.ts', { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core });
+  const gateway = await startChild<{ url: string }>('serve-gateway.ts', { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: OURS_FLAGS });
   try {
     await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
     await gateway.ask('profile-start');
@@ -161,7 +172,7 @@ async function main(): Promise<void> {
           const gateway = await startChild<{ url: string }>(
             'serve-gateway.ts',
             { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_CEILING_ANSWERS: answersPath },
-            { core: gatewayCore },
+            { core: gatewayCore, execArgv: kind === 'ours' ? OURS_FLAGS : [] },
           );
           try {
             await verify(kind, gateway.ready.url, calls, reference);
