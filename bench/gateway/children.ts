@@ -5,7 +5,7 @@ export interface Child<TReady> {
   child: ChildProcess;
   pid: number;
   ready: TReady;
-  ask<T>(type: string): Promise<T>;
+  ask<T>(type: string, extra?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -31,10 +31,10 @@ export async function startChild<TReady>(
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
   child.removeAllListeners('exit');
-  const ask = <T>(type: string) =>
+  const ask = <T>(type: string, extra: Record<string, unknown> = {}) =>
     new Promise<T>((resolve) => {
       child.once('message', (message) => resolve(message as T));
-      child.send({ type });
+      child.send({ ...extra, type });
     });
   const stop = () =>
     new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@
 // ceiling, each in its own process (pinned to one core where taskset exists), driven with the same
 // operations in interleaved rounds. Results: bench/results/gateway.json and the "Gateway" section
 // of docs/benchmarks.md.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,9 +19,25 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const PROFILE = process.env.BENCH_PROFILE !== 'off';
+// Comma-separated subsets (gateway kinds, workload ids) for quick comparisons while working; a
+// partial run prints its numbers and writes nothing, so the committed results stay whole.
+const ONLY_GATEWAYS = process.env.BENCH_GATEWAYS?.split(',').filter(Boolean);
+const ONLY_WORKLOADS = process.env.BENCH_WORKLOADS?.split(',').filter(Boolean);
+const PARTIAL = Boolean(ONLY_GATEWAYS || ONLY_WORKLOADS);
 const ROOT = join(__dirname, '..', '..');
 
 type Urls = Record<string, string>;
+
+/**
+ * Node flags our gateway runs with in production (gateway/package.json's start script, --import
+ * aside), so the benchmark measures it as deployed; BENCH_OURS_FLAGS overrides them to compare.
+ */
+function oursNodeFlags(): string[] {
+  if (process.env.BENCH_OURS_FLAGS !== undefined) return process.env.BENCH_OURS_FLAGS.split(' ').filter(Boolean);
+  const start = (JSON.parse(readFileSync(join(ROOT, 'gateway', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(' ').filter((token, index, tokens) => token.startsWith('--') && token !== '--import' && tokens[index - 1] !== '--import');
+}
+const OURS_FLAGS = oursNodeFlags();
 
 async function post(url: string, c: Call): Promise<{ status: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: headersOf(c), body: bodyOf(c) });
@@ -107,16 +123,25 @@ async function measure(gateway: Child<{ url: string }>, workload: Workload, memo
   };
 }
 
-/** Our gateway under --cpu-prof on workload (b); the busiest functions by self time. */
+/**
+ * Our gateway on workload (b) under V8's CPU profiler, warmed up first and sampled over the timed
+ * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile.
+ */
 async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | undefined): Promise<GatewayRun['profile']> {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
-  const gateway = await startChild<{ url: string }>('serve-gateway.ts', { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, requests: workload.requests() });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await gateway.stop();
-  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
-  return { workload: workload.name, seconds: SECONDS, ...summariseProfile(join(dir, file)) };
+  const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `ours-${Date.now()}.cpuprofile`);
+  const gateway = await startChild<{ url: string }>('serve-gateway.ts', { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: OURS_FLAGS });
+  try {
+    await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
+    await gateway.ask('profile-start');
+    await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, requests: workload.requests() });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await gateway.ask('profile-stop', { path });
+  } finally {
+    await gateway.stop();
+  }
+  return { workload: workload.name, seconds: SECONDS, ...summariseProfile(path) };
 }
 
 async function main(): Promise<void> {
@@ -135,18 +160,19 @@ async function main(): Promise<void> {
   let profile: GatewayRun['profile'] = null;
   try {
     const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl);
-    const all = workloads(fixtures);
+    const all = workloads(fixtures).filter((w) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(w.id));
     const calls = verificationCalls(fixtures);
     const reference = new Map<string, { json: unknown; text: string }>();
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const phase of ['real', 'memory'] as const) {
-        for (const kind of GATEWAYS.map((g) => g.kind)) {
+        for (const kind of GATEWAYS.map((g) => g.kind).filter((k) => !ONLY_GATEWAYS || ONLY_GATEWAYS.includes(k))) {
+          if (!all.some((w) => w.subgraphs === phase)) continue;
           const urls = phase === 'real' ? subgraphs.ready.subgraphUrls : memory.ready.subgraphUrls;
           if (kind === 'ceiling') writeFileSync(answersPath, JSON.stringify(Object.fromEntries([...reference].map(([key, value]) => [key, value.text]))));
           const gateway = await startChild<{ url: string }>(
             'serve-gateway.ts',
             { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_CEILING_ANSWERS: answersPath },
-            { core: gatewayCore },
+            { core: gatewayCore, execArgv: kind === 'ours' ? OURS_FLAGS : [] },
           );
           try {
             await verify(kind, gateway.ready.url, calls, reference);
@@ -168,7 +194,8 @@ async function main(): Promise<void> {
         }
       }
     }
-    if (PROFILE) profile = await profileOurs(memory.ready.subgraphUrls, all.find((w) => w.id === 'storefront-memory')!, gatewayCore);
+    const profiled = all.find((w) => w.id === 'storefront-memory');
+    if (PROFILE && profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
   } finally {
     await memory.stop();
     await subgraphs.stop();
@@ -185,6 +212,11 @@ async function main(): Promise<void> {
     samples: Object.fromEntries(samples),
     profile,
   };
+  if (PARTIAL) {
+    if (profile) process.stdout.write(`\nprofile (${profile.busyMs} ms busy):\n${profile.topFunctions.map((f) => `  ${f.percent}% ${f.selfMs} ms ${f.name} ${f.where}`).join('\n')}\n${profile.byPackage.map((p) => `  ${p.percent}% ${p.name}`).join('\n')}\n`);
+    process.stdout.write('\npartial run (BENCH_GATEWAYS / BENCH_WORKLOADS): nothing written\n');
+    return;
+  }
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'gateway.json'), `${JSON.stringify(run, null, 2)}\n`);
   writeGatewaySection(join(ROOT, 'docs', 'benchmarks.md'), run);

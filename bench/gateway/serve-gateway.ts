@@ -1,7 +1,8 @@
 // Child process of run.ts: one gateway under test, alone in its process so its CPU time and memory
 // can be read from /proc. BENCH_GATEWAY picks which; BENCH_SUBGRAPH_URLS (JSON) says where the
 // subgraphs are. Tells the parent its URL, stops on { type: 'stop' }.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -22,6 +23,8 @@ interface Running {
   url: string;
   stop(): Promise<void>;
 }
+
+const UNLIMITED_BUDGET = { points: Number.MAX_SAFE_INTEGER, windowSeconds: 60 };
 
 const secret = process.env.GATEWAY_SHARED_SECRET ?? DEVELOPMENT_GATEWAY_SECRET;
 
@@ -44,6 +47,10 @@ async function startOurs(subgraphUrls: Record<string, string>): Promise<Running>
     production: true,
     gatewaySecret: secret,
     shared,
+    // The load generator is one client IP sending thousands of operations a second: with the
+    // production budget (50 000 points a minute) it is refused within seconds. Costs are still
+    // measured and charged on every request; only the ceiling is out of reach.
+    costBudgets: { perIp: UNLIMITED_BUDGET, perViewer: UNLIMITED_BUDGET },
   });
   return { url: gateway.url, stop: async () => (await gateway.stop(), await shared.close()) };
 }
@@ -139,7 +146,24 @@ async function main(): Promise<void> {
     ceiling: startCeiling,
   };
   const running = await starters[kind]();
-  process.on('message', async (message: { type: string }) => {
+  let profiler: Session | undefined;
+  process.on('message', async (message: { type: string; path?: string }) => {
+    if (message.type === 'profile-start') {
+      // The same V8 sampling profiler as `node --cpu-prof`, started and stopped around the timed
+      // window only, so start-up, module loading and warm-up stay out of the profile.
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
+      await profiler.post('Profiler.start');
+      process.send!({ type: 'profile-started' });
+    }
+    if (message.type === 'profile-stop' && profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      writeFileSync(message.path!, JSON.stringify(profile));
+      process.send!({ type: 'profile-written' });
+    }
     if (message.type !== 'stop') return;
     await running.stop();
     process.exit(0);

@@ -44,6 +44,8 @@ export const gatewayEnvSchema = z.object({
         if (problem) context.addIssue({ code: 'custom', message: problem });
       }
     }),
+  // Gateway processes sharing the port (node:cluster): a number, or `auto` for one per core.
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1)]).default(1),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 

@@ -1,8 +1,10 @@
+import cluster from 'node:cluster';
 import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { secretOrExit, stopOnSignals } from '@shopgraph/server';
 import { startTracing } from '@shopgraph/tracing';
+import { runPrimary, workerCount } from './cluster';
 import { gatewayEnvSchema, subgraphUrlOverrides } from './env';
 import { startGateway } from './start-gateway';
 
@@ -13,6 +15,13 @@ async function main(): Promise<void> {
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('gateway', env.LOG_LEVEL);
   const production = env.NODE_ENV === 'production';
+  const workers = workerCount(env.GATEWAY_WORKERS);
+  if (workers > 1 && cluster.isPrimary) {
+    // Rate-limit counters and persisted queries are per process without Redis.
+    if (!env.REDIS_URL) logger.warn('GATEWAY_WORKERS > 1 without REDIS_URL: each worker keeps its own rate limits and persisted queries');
+    runPrimary(workers, logger);
+    return;
+  }
   if (production && !env.TRUSTED_DOCUMENTS) logger.warn('TRUSTED_DOCUMENTS is off: any operation within the limits may run (docs/security.md)');
   const shared = createSharedState(env.REDIS_URL);
   try {

@@ -23,6 +23,8 @@ import { traceHeadersOf } from './observability/trace-context';
 import { sharedApqStore } from './persisted/shared-apq-store';
 import { manifestStore, readManifest, trustedDocumentsPlugin } from './persisted/trusted-documents';
 import { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
+import { createKeepAliveFetcher, DEFAULT_KEEP_ALIVE } from './keep-alive-fetcher';
+import { planCacheKeyPlugin } from './plan-cache-key-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 
@@ -46,6 +48,8 @@ export interface GatewayDeps {
   trustedDocumentsManifest?: string;
   /** Each subgraph call is aborted after this long (default 10 s). */
   subgraphTimeoutMs?: number;
+  /** Open sockets per subgraph (default 128); calls beyond it wait for a free one. */
+  subgraphMaxSockets?: number;
 }
 
 export interface BuiltGateway extends GraphQLService<GatewayContext> {
@@ -58,6 +62,8 @@ export interface BuiltGateway extends GraphQLService<GatewayContext> {
   apiSchema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
   readiness(): Promise<Record<string, boolean>>;
+  /** Closes the keep-alive sockets to the subgraphs; after apollo.stop(). */
+  closeSubgraphConnections(): void;
 }
 
 /** The federated gateway over the supergraph file; it never listens. */
@@ -77,6 +83,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const routingUrl = (name: string) => (isServiceName(name) && deps.subgraphUrls[name]) || urlsInFile[name];
   const verifyAccessToken = createAccessTokenVerifier(() => new URL(JWKS_PATH, routingUrl('users')));
   const metrics = new GatewayMetrics();
+  const subgraphFetcher = createKeepAliveFetcher({ ...DEFAULT_KEEP_ALIVE, maxSockets: deps.subgraphMaxSockets ?? DEFAULT_KEEP_ALIVE.maxSockets });
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...deps.limits };
   // Unless this is set, @apollo/gateway sends usage metrics to Apollo and first probes the cloud
   // metadata endpoints (169.254.169.254 and the like) to label them; an env variable read in its
@@ -85,7 +92,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? 10_000, metrics }),
+      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? 10_000, metrics, fetcher: subgraphFetcher }),
     logger: deps.logger,
   });
   gateway.onSchemaLoadOrUpdate((update) => {
@@ -103,6 +110,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
     operationGuardPlugin({ limits, costModel: () => costModel, counters: deps.shared.counters, budgets: deps.costBudgets ?? DEFAULT_COST_BUDGETS, metrics }),
     signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, metrics),
+    // Before authorization: it derives the redacted operation's plan key from this one.
+    planCacheKeyPlugin(),
     authorizationPlugin(() => requirements),
     // Sandbox for developers; in production no landing page at all (it would advertise the schema).
     deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
@@ -127,6 +136,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     isReady: () => ready,
     apiSchema: () => apiSchema,
     verifyAccessToken,
+    closeSubgraphConnections: () => subgraphFetcher.destroy(),
     readiness: gatewayReadiness({
       supergraphLoaded: () => ready,
       shared: deps.shared,

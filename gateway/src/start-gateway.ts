@@ -68,6 +68,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       maxBodyBytes: options.maxBodyBytes ?? 262_144,
       maxBatchSize: options.maxBatchSize ?? 10,
       trustedProxies: proxies,
+      countsDatabaseWork: false,
     },
   );
   const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', logger: options.logger, limits });
@@ -81,6 +82,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       await hub.close();
       await listening.close();
       await built.apollo.stop();
+      built.closeSubgraphConnections();
     },
   };
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { ErrorCode } from '@shopgraph/server';
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from '../context';
+import { fragmentsOf, PerNodeMemo } from '../operation-memo';
 import { fillRedacted, redactFields, stripPlaceholders } from './redact-operation';
 import { findRefusals, type Refusal } from './refusals';
 import type { AccessRequirements } from './security-features';
@@ -14,6 +16,9 @@ function refusalError(refusal: Refusal, path: readonly (string | number)[]): Gra
   return new GraphQLError(message, { path, extensions: { code: refusal.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } });
 }
 
+/** What the refusals depend on in a viewer: signed in or not, and which roles. */
+const viewerClassOf = (viewer: Viewer) => `${viewer.id ? 'signed-in' : 'anonymous'}:${[...viewer.roles].sort().join(',')}`;
+
 type Writable = { -readonly [K in 'document' | 'operation' | 'queryHash']: GraphQLRequestContextDidResolveOperation<GatewayContext>[K] };
 
 /**
@@ -23,6 +28,8 @@ type Writable = { -readonly [K in 'document' | 'operation' | 'queryHash']: Graph
  * the whole request. Subgraphs check owners again behind this.
  */
 export function authorizationPlugin(requirements: () => AccessRequirements): ApolloServerPlugin<GatewayContext> {
+  // Refusals depend on the operation, the requirements (new on a reload) and the viewer's class.
+  const memos = new WeakMap<AccessRequirements, PerNodeMemo<OperationDefinitionNode, Refusal[]>>();
   return {
     async requestDidStart() {
       let redacted: Refusal[] = [];
@@ -30,10 +37,11 @@ export function authorizationPlugin(requirements: () => AccessRequirements): Apo
         async didResolveOperation(context) {
           const { operation, document, schema, contextValue } = context;
           if (operation?.kind !== Kind.OPERATION_DEFINITION) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const refusals = findRefusals(schema, operation, fragments, requirements(), contextValue.viewer);
+          const current = requirements();
+          let memo = memos.get(current);
+          if (!memo) memos.set(current, (memo = new PerNodeMemo(8)));
+          const viewer = contextValue.viewer;
+          const refusals = memo.get(operation, viewerClassOf(viewer), () => findRefusals(schema, operation, fragmentsOf(document), current, viewer));
           if (refusals.length === 0) return;
           const fatal = refusals.find((refusal) => !refusal.nullable);
           if (fatal) throw refusalError(fatal, fatal.path);

@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Counters } from '@shopgraph/cache';
-import { Kind, type FragmentDefinitionNode } from 'graphql';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../observability/metrics';
 import { chargeCost, type CostBudgets } from '../rate-limit/cost-budget';
+import { fragmentsOf, PerNodeMemo } from '../operation-memo';
 import type { CostModel } from './cost-model';
-import { measureOperation } from './measure-operation';
+import { measureOperation, type OperationMeasures } from './measure-operation';
 import { limitError, type OperationLimits } from './operation-limits';
 
 export interface OperationGuardOptions {
@@ -17,6 +18,9 @@ export interface OperationGuardOptions {
   metrics: GatewayMetrics;
 }
 
+const MEASURES_PER_OPERATION = 256;
+const MAX_VARIABLES_KEY = 1_024;
+
 /**
  * Measures each operation once it is parsed and validated, before the gateway plans it: over a
  * limit it is refused whole (nothing reaches a subgraph); within them its cost is charged to the
@@ -24,19 +28,22 @@ export interface OperationGuardOptions {
  */
 export function operationGuardPlugin(options: OperationGuardOptions): ApolloServerPlugin<GatewayContext> {
   const { limits } = options;
+  // Measures depend on the operation, its variables (page sizes) and the cost model alone: kept per
+  // operation node and variables, for each model (a reload brings a new one).
+  const memos = new WeakMap<CostModel, PerNodeMemo<OperationDefinitionNode, OperationMeasures>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request, contextValue }) {
           if (operation?.kind !== Kind.OPERATION_DEFINITION) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const measures = measureOperation(schema, operation, fragments, request.variables ?? {}, {
-            model: options.costModel(),
-            defaultListSize: limits.defaultListSize,
-            maxFields: limits.maxFields,
-          });
+          const model = options.costModel();
+          const variables = request.variables ?? {};
+          const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize, maxFields: limits.maxFields });
+          const variablesKey = JSON.stringify(variables);
+          let memo = memos.get(model);
+          if (!memo) memos.set(model, (memo = new PerNodeMemo(MEASURES_PER_OPERATION)));
+          // Large variables (a mutation's input) are measured afresh rather than kept as a key.
+          const measures = variablesKey.length <= MAX_VARIABLES_KEY ? memo.get(operation, variablesKey, measure) : measure();
           contextValue.operationCost = measures.cost;
           const refusal = limitError(measures, limits);
           if (refusal) {

@@ -7,7 +7,7 @@ import { emptyStats, withOperationStats, type ServiceStats } from '@shopgraph/db
 import type { Logger } from '@shopgraph/logging';
 import { clientAddressOf, type TrustedProxies } from './client-address';
 import type { RequestScoped } from './error-masking';
-import { ServiceMetrics, withRequestOutcome, type RequestOutcome } from './metrics';
+import { attachRequestOutcome, ServiceMetrics, type RequestOutcome } from './metrics';
 
 export interface RequestInfo {
   requestId: string;
@@ -62,6 +62,12 @@ export interface ServeOptions {
   stats?: ServiceStats;
   /** Peers whose X-Forwarded-For names the client (clientAddress); none by default. */
   trustedProxies?: TrustedProxies;
+  /**
+   * False for a service that never touches the database or the entity cache (the gateway): its
+   * requests then run without the AsyncLocalStorage that counts statements, whose promise hooks
+   * would otherwise slow every promise in the process. Default true.
+   */
+  countsDatabaseWork?: boolean;
 }
 
 export interface ListeningServer {
@@ -186,14 +192,12 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     const operationStats = emptyStats();
     const outcome: RequestOutcome = { operations: [] };
     const started = process.hrtime.bigint();
-    const result = await withRequestOutcome(outcome, () =>
-      withOperationStats(operationStats, () =>
-        service.apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-          context: () => service.context({ requestId, logger, headers, viewer, clientIp: clientAddressOf(request, options.trustedProxies) }),
-        }),
-      ),
-    );
+    const execute = () =>
+      service.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: async () => attachRequestOutcome(await service.context({ requestId, logger, headers, viewer, clientIp: clientAddressOf(request, options.trustedProxies) }), outcome),
+      });
+    const result = await (options.countsDatabaseWork === false ? execute() : withOperationStats(operationStats, execute));
     outcome.failed = (result.status ?? 200) >= 400;
     metrics.recordRequest(outcome, Number(process.hrtime.bigint() - started) / 1e9);
     metrics.sqlStatements.inc(operationStats.statements);

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Counter, Histogram, Registry } from 'prom-client';
 
@@ -63,11 +62,15 @@ export interface RequestOutcome {
   failed?: boolean;
 }
 
-const currentOutcome = new AsyncLocalStorage<RequestOutcome>();
+// Carried on the request's context value rather than in an AsyncLocalStorage, whose store, once
+// run, turns on promise hooks for every promise in the process. A symbol-keyed own property,
+// because Apollo Server hands each operation a shallow copy (Object.assign) of the context.
+const REQUEST_OUTCOME = Symbol('shopgraph.requestOutcome');
 
-/** Runs one HTTP request with an outcome the metrics plugin fills in. */
-export function withRequestOutcome<T>(outcome: RequestOutcome, run: () => T): T {
-  return currentOutcome.run(outcome, run);
+/** Ties an HTTP request's context value to the outcome the metrics plugin fills in. */
+export function attachRequestOutcome<T extends object>(contextValue: T, outcome: RequestOutcome): T {
+  (contextValue as { [REQUEST_OUTCOME]?: RequestOutcome })[REQUEST_OUTCOME] = outcome;
+  return contextValue;
 }
 
 /** Reports each operation's name and error codes to the HTTP request it runs in. */
@@ -75,8 +78,8 @@ export function requestOutcomePlugin<T extends BaseContext>(): ApolloServerPlugi
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operationName, request, response }) {
-          const outcome = currentOutcome.getStore();
+        async willSendResponse({ operationName, request, response, contextValue }) {
+          const outcome = (contextValue as { [REQUEST_OUTCOME]?: RequestOutcome })[REQUEST_OUTCOME];
           if (!outcome) return;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           outcome.operations.push({ name: operationName ?? request.operationName ?? null, errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')) });

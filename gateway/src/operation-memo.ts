@@ -1,0 +1,49 @@
+import { Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+
+/**
+ * Apollo Server parses and validates each operation text once and hands every later request the
+ * same DocumentNode from its document cache (bounded, and replaced on a schema reload). What the
+ * plugins derive from a document alone is kept beside it in WeakMaps, so it goes when the document
+ * does and needs no size limit of its own.
+ */
+const fragmentsByDocument = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+
+/** The document's fragments by name, built once per cached document. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  let fragments = fragmentsByDocument.get(document);
+  if (!fragments) {
+    fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    fragmentsByDocument.set(document, fragments);
+  }
+  return fragments;
+}
+
+/**
+ * A small LRU per object (an operation node): results that also depend on a few inputs (variables,
+ * the viewer's roles) are kept under a string key, at most `limit` per object.
+ */
+export class PerNodeMemo<TNode extends object, TValue> {
+  private readonly entries = new WeakMap<TNode, Map<string, TValue>>();
+
+  constructor(private readonly limit: number) {}
+
+  get(node: TNode, key: string, compute: () => TValue): TValue {
+    let byKey = this.entries.get(node);
+    if (!byKey) {
+      byKey = new Map();
+      this.entries.set(node, byKey);
+    }
+    const found = byKey.get(key);
+    if (found !== undefined) {
+      byKey.delete(key);
+      byKey.set(key, found);
+      return found;
+    }
+    const value = compute();
+    byKey.set(key, value);
+    if (byKey.size > this.limit) byKey.delete(byKey.keys().next().value!);
+    return value;
+  }
+}
