@@ -50,11 +50,14 @@ export function setLocalQuantity(productId: string, quantity: number): void {
 
 /** Moves the signed-out picks into the server cart (adding to what is there). */
 export async function mergeLocalCart(client: ApolloClient): Promise<void> {
-  for (const line of localLines()) {
+  const lines = localLines();
+  if (lines.length === 0) return;
+  for (const line of lines) {
     await client.mutate({ mutation: AddToCartMutation, variables: { productId: line.productId, quantity: line.quantity } });
   }
   write([]);
-  await client.refetchQueries({ include: [CartQuery] });
+  // Not awaited: the cart badge and pages update when it lands; navigation need not wait.
+  void client.refetchQueries({ include: [CartQuery] });
 }
 
 /** Units in the cart, for the header: the server's when signed in, else the local one's. */

@@ -38,7 +38,7 @@ export const ProductQuery = graphql(`
 `);
 
 const AUTH_FIELDS = graphql(`
-  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name email } }
+  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name } }
 `);
 void AUTH_FIELDS;
 

@@ -17,7 +17,7 @@ type Documents = {
     "\n  query ShopCategories {\n    categories { id slug name parent { id } }\n  }\n": typeof types.ShopCategoriesDocument,
     "\n  query ShopSearch($search: String, $filter: ProductFilter, $sort: ProductSort, $first: Int!, $after: String) {\n    products(search: $search, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      facets {\n        categories { category { id name } count }\n        prices { min max count }\n        ratings { stars count }\n      }\n      edges { node { id slug name price { amount currency } availability rating { average count } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ShopSearchDocument,
     "\n  query ShopProduct($slug: String!) {\n    product(slug: $slug) {\n      id slug name description\n      price { amount currency }\n      availability\n      stock { available }\n      category { id path { id name } }\n      rating { average count histogram { stars count } }\n      reviews(first: 10) { edges { node { id rating title body createdAt verifiedPurchase author { name } } } }\n    }\n  }\n": typeof types.ShopProductDocument,
-    "\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name email } }\n": typeof types.ShopAuthFragmentDoc,
+    "\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name } }\n": typeof types.ShopAuthFragmentDoc,
     "\n  mutation ShopLogin($email: String!, $password: String!) { login(email: $email, password: $password) { ...ShopAuth } }\n": typeof types.ShopLoginDocument,
     "\n  mutation ShopRegister($input: RegisterInput!) { register(input: $input) { ...ShopAuth } }\n": typeof types.ShopRegisterDocument,
     "\n  mutation ShopRefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...ShopAuth } }\n": typeof types.ShopRefreshTokenDocument,
@@ -38,7 +38,7 @@ const documents: Documents = {
     "\n  query ShopCategories {\n    categories { id slug name parent { id } }\n  }\n": types.ShopCategoriesDocument,
     "\n  query ShopSearch($search: String, $filter: ProductFilter, $sort: ProductSort, $first: Int!, $after: String) {\n    products(search: $search, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      facets {\n        categories { category { id name } count }\n        prices { min max count }\n        ratings { stars count }\n      }\n      edges { node { id slug name price { amount currency } availability rating { average count } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ShopSearchDocument,
     "\n  query ShopProduct($slug: String!) {\n    product(slug: $slug) {\n      id slug name description\n      price { amount currency }\n      availability\n      stock { available }\n      category { id path { id name } }\n      rating { average count histogram { stars count } }\n      reviews(first: 10) { edges { node { id rating title body createdAt verifiedPurchase author { name } } } }\n    }\n  }\n": types.ShopProductDocument,
-    "\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name email } }\n": types.ShopAuthFragmentDoc,
+    "\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name } }\n": types.ShopAuthFragmentDoc,
     "\n  mutation ShopLogin($email: String!, $password: String!) { login(email: $email, password: $password) { ...ShopAuth } }\n": types.ShopLoginDocument,
     "\n  mutation ShopRegister($input: RegisterInput!) { register(input: $input) { ...ShopAuth } }\n": types.ShopRegisterDocument,
     "\n  mutation ShopRefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...ShopAuth } }\n": types.ShopRefreshTokenDocument,
@@ -85,7 +85,7 @@ export function graphql(source: "\n  query ShopProduct($slug: String!) {\n    pr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name email } }\n"): (typeof documents)["\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name email } }\n"];
+export function graphql(source: "\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name } }\n"): (typeof documents)["\n  fragment ShopAuth on AuthPayload { accessToken refreshToken expiresIn user { id name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

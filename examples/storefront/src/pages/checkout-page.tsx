@@ -101,7 +101,7 @@ export function CheckoutPage() {
           <button type="submit">Save address</button>
         </form>
       ) : (
-        <div>
+        <div data-testid="address-choice">
           {addresses.map((candidate) => (
             <label key={candidate.id} className="choice">
               <input type="radio" name="address" checked={candidate.id === addressId} onChange={() => setChosen(candidate.id)} />
