@@ -25,6 +25,7 @@ import { manifestStore, readManifest, trustedDocumentsPlugin } from './persisted
 import { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
+import { SANDBOX_EXAMPLES } from './sandbox-examples';
 
 export interface GatewayDeps {
   supergraphPath: string;
@@ -105,7 +106,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, metrics),
     authorizationPlugin(() => requirements),
     // Sandbox for developers; in production no landing page at all (it would advertise the schema).
-    deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
+    deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false, ...SANDBOX_EXAMPLES }),
   ];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
