@@ -27,6 +27,7 @@ import { createKeepAliveFetcher, DEFAULT_KEEP_ALIVE } from './keep-alive-fetcher
 import { planCacheKeyPlugin } from './plan-cache-key-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
+import { SANDBOX_EXAMPLES } from './sandbox-examples';
 
 export interface GatewayDeps {
   supergraphPath: string;
@@ -114,7 +115,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     planCacheKeyPlugin(),
     authorizationPlugin(() => requirements),
     // Sandbox for developers; in production no landing page at all (it would advertise the schema).
-    deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false }),
+    deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false, ...SANDBOX_EXAMPLES }),
   ];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -46,7 +46,13 @@ describeWithRedis('persisted operations', () => {
     const shared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
     const second = await gatewayOver(platform, { shared });
     try {
-      const hit = await sendPersisted(second.url, hash);
+      // Apollo Server stores a registration without awaiting it (requestPipeline: Promise.resolve(cache.set(...))),
+      // so under load the answer can arrive before Redis has the text: poll for it, briefly.
+      let hit = await sendPersisted(second.url, hash);
+      for (const deadline = Date.now() + 5_000; hit.errors && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        hit = await sendPersisted(second.url, hash);
+      }
       expect(hit.errors).toBeUndefined();
       expect(hit.data!.categories).toEqual(categories);
       const metrics = await (await fetch(second.url.replace('/graphql', '/metrics'))).text();

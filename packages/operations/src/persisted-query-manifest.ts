@@ -2,17 +2,19 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Kind, print, type DocumentNode } from 'graphql';
+import * as storefront from '../../../examples/storefront/src/__generated__/graphql';
 import * as operations from './__generated__/operations';
 
 export const MANIFEST_PATH = join(__dirname, '__generated__', 'persisted-query-manifest.json');
 
 /**
- * Apollo's persisted query manifest of every client operation: the id is the SHA-256 of exactly
+ * Apollo's persisted query manifest of every client operation (this package's and the example
+ * storefront's, whose generated documents carry the __typename fields Apollo Client adds): the id is the SHA-256 of exactly
  * the text a client sends (`print` of the generated document, as `execute` sends it), so the
  * gateway's trusted-documents mode and APQ hashes agree with it.
  */
 export function buildManifest(): { format: 'apollo-persisted-query-manifest'; version: 1; operations: { id: string; name: string; type: string; body: string }[] } {
-  const documents = Object.values(operations).filter((value): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT);
+  const documents = [...Object.values(operations), ...Object.values(storefront)].filter((value): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT);
   const entries = documents.flatMap((document) => {
     const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || !operation.name) return [];

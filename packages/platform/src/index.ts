@@ -1,3 +1,4 @@
 export * from './start-platform';
 export * from './embedded-postgres';
 export { SUBGRAPH_STARTERS } from './subgraph-starters';
+export * from './storefront-server';

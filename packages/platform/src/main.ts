@@ -9,8 +9,16 @@ import { startTracing } from '@shopgraph/tracing';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { spawnServices } from './spawn-services';
 import { startPlatform } from './start-platform';
+import { STOREFRONT_PORT, startStorefront } from './storefront-server';
 
-const envSchema = z.object({ ...commonEnv, ...databaseEnv, ...gatewaySecretEnv, DATABASE_URL: databaseEnv.DATABASE_URL.optional(), SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH) });
+const envSchema = z.object({
+  ...commonEnv,
+  ...databaseEnv,
+  ...gatewaySecretEnv,
+  DATABASE_URL: databaseEnv.DATABASE_URL.optional(),
+  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+  STOREFRONT_PORT: z.coerce.number().int().min(0).max(65535).default(STOREFRONT_PORT),
+});
 const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
 
 /**
@@ -58,11 +66,18 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(1);
   }
+  // The storefront is a demo beside the platform: without a build it is left out, not fatal.
+  const storefront = await startStorefront({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}`, port: env.STOREFRONT_PORT, logger }).catch((error: Error) => {
+    logger.warn({ err: error }, 'storefront not served');
+    return undefined;
+  });
   process.stdout.write(
     `\n  Shopgraph is up (${multiProcess ? 'one process per service, Redis' : 'single process, in-process cache'}).\n` +
-      `  Gateway and Apollo Sandbox: http://localhost:${GATEWAY_PORT}/graphql\n\n`,
+      `  Gateway and Apollo Sandbox: http://localhost:${GATEWAY_PORT}/graphql\n` +
+      (storefront ? `  Storefront:                 ${storefront.url}/\n\n` : '\n'),
   );
   stopOnSignals(async () => {
+    await storefront?.stop();
     await stopServices();
     await embedded?.stop();
   }, logger);
