@@ -121,6 +121,9 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     gateway,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo Server's default indents every response, which costs CPU and bytes for
+    // no client's benefit (it showed among the gateway's top self-time functions).
+    stringifyResult: (result) => JSON.stringify(result),
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
     csrfPrevention: true,
