@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
 import type { DomainEvent } from '@shopgraph/events';
 import { describeWithRedis, graphqlRequest, startPlatformForTest, testRedisUrl, type GraphQLResponse, type TestPlatform } from '@shopgraph/testing';
 
-const CARD = { SUCCEEDS: '4242 4242 4242 4242', DECLINED: '4000000000000002', FAILS_ONCE: '4000000000000119' };
+const CARD = { SUCCEEDS: '4242 4242 4242 4242', DECLINED: '4000000000000002', FAILS_ONCE: '4000000000000119', TIMES_OUT: '4000000000000408' };
 const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 const CART = `{ cart { itemCount readyForCheckout subtotal { amount } lines { quantity productName problems unitPrice { amount } lineTotal { amount } product { id } } } }`;
 const ADD = `mutation ($p: ID!, $q: Int!) { addToCart(productId: $p, quantity: $q) { itemCount subtotal { amount } lines { quantity problems product { id } } } }`;
@@ -150,6 +150,19 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     expect(placed.data!.checkout.order.status).toBe('PAID');
     const order = await orderOf(placed.data!.checkout.order.id);
     expect(order.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual(['AUTHORIZE:FAILED', 'AUTHORIZE:SUCCEEDED', 'CAPTURE:SUCCEEDED']);
+  });
+
+  test('a provider that never answers in time: three timed-out attempts, PAYMENT_FAILED, stock back, nothing charged', async () => {
+    const product = inStock[5]!;
+    const before = await stockOf(product.id);
+    await add(customer, product.id, 2);
+    const failed = await buy(customer, CARD.TIMES_OUT);
+    expect(failed.data!.checkout).toMatchObject({ __typename: 'PaymentFailed', order: { status: 'PAYMENT_FAILED' } });
+    expect(await stockOf(product.id)).toEqual(before);
+    const order = await orderOf(failed.data!.checkout.order.id);
+    expect(order.paid.amount).toBe(0);
+    expect(order.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual(['AUTHORIZE:TIMED_OUT', 'AUTHORIZE:TIMED_OUT', 'AUTHORIZE:TIMED_OUT']);
+    await gql('mutation { clearCart { itemCount } }', {}, customer.headers);
   });
 
   test('100 concurrent checkouts for 20 units: exactly 20 orders, 80 out of stock, stock at zero', async () => {
