@@ -5,6 +5,7 @@
 // Counts requests so the parent can report subgraph requests per gateway request.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runChild, serveParent } from '../child-process';
 
 interface Recorded {
   status: number;
@@ -59,14 +60,7 @@ async function main(): Promise<void> {
   const realUrls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS!) as Record<string, string>;
   const memoryUrls: Record<string, string> = {};
   for (const [name, url] of Object.entries(realUrls)) memoryUrls[name] = await serve(url);
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'stats') process.send!({ type: 'stats', stats: { ...counts } });
-    if (message.type === 'stop') process.exit(0);
-  });
-  process.send!({ type: 'ready', subgraphUrls: memoryUrls });
+  serveParent({ subgraphUrls: memoryUrls }, { stats: () => ({ stats: { ...counts } }) });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+runChild(main);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
-import { startChild, type Child } from './children';
+import { startChild, type Child } from '../child-process';
 import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
 import { summariseProfile } from './profile';
 import { GATEWAYS, writeGatewaySection, type GatewayKind, type GatewayRun, type Sample } from './report';
@@ -131,7 +131,7 @@ async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | 
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `ours-${Date.now()}.cpuprofile`);
-  const gateway = await startChild<{ url: string }>('serve-gateway.ts', { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: OURS_FLAGS });
+  const gateway = await startChild<{ url: string }>(join(__dirname, 'serve-gateway.ts'), { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: OURS_FLAGS });
   try {
     await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
     await gateway.ask('profile-start');
@@ -152,8 +152,8 @@ async function main(): Promise<void> {
   const gatewayCore = pinned ? String(cores - 1) : undefined;
   if (pinned) pin(process.pid, cores === 2 ? '0' : `0-${cores - 2}`);
 
-  const subgraphs = await startChild<{ gatewayUrl: string; subgraphUrls: Urls }>('serve-subgraphs.ts', {});
-  const memory = await startChild<{ subgraphUrls: Urls }>('memory-subgraphs.ts', { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls) });
+  const subgraphs = await startChild<{ gatewayUrl: string; subgraphUrls: Urls }>(join(__dirname, 'serve-subgraphs.ts'), {});
+  const memory = await startChild<{ subgraphUrls: Urls }>(join(__dirname, 'memory-subgraphs.ts'), { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls) });
   const answersDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const answersPath = join(answersDir, 'answers.json');
   const samples = new Map<string, Sample[]>();
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
           const urls = phase === 'real' ? subgraphs.ready.subgraphUrls : memory.ready.subgraphUrls;
           if (kind === 'ceiling') writeFileSync(answersPath, JSON.stringify(Object.fromEntries([...reference].map(([key, value]) => [key, value.text]))));
           const gateway = await startChild<{ url: string }>(
-            'serve-gateway.ts',
+            join(__dirname, 'serve-gateway.ts'),
             { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_CEILING_ANSWERS: answersPath },
             { core: gatewayCore, execArgv: kind === 'ours' ? OURS_FLAGS : [] },
           );

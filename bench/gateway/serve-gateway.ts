@@ -14,6 +14,7 @@ import { createSharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import { startGateway } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
+import { runChild, serveParent } from '../child-process';
 import { supergraphFor } from './supergraph';
 
 
@@ -147,31 +148,29 @@ async function main(): Promise<void> {
   };
   const running = await starters[kind]();
   let profiler: Session | undefined;
-  process.on('message', async (message: { type: string; path?: string }) => {
-    if (message.type === 'profile-start') {
+  serveParent(
+    { url: running.url },
+    {
       // The same V8 sampling profiler as `node --cpu-prof`, started and stopped around the timed
       // window only, so start-up, module loading and warm-up stay out of the profile.
-      profiler = new Session();
-      profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
-      await profiler.post('Profiler.start');
-      process.send!({ type: 'profile-started' });
-    }
-    if (message.type === 'profile-stop' && profiler) {
-      const { profile } = await profiler.post('Profiler.stop');
-      profiler.disconnect();
-      writeFileSync(message.path!, JSON.stringify(profile));
-      process.send!({ type: 'profile-written' });
-    }
-    if (message.type !== 'stop') return;
-    await running.stop();
-    process.exit(0);
-  });
-  process.send!({ type: 'ready', url: running.url });
+      'profile-start': async () => {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
+        await profiler.post('Profiler.start');
+        return {};
+      },
+      'profile-stop': async (payload) => {
+        if (!profiler) return {};
+        const { profile } = await profiler.post('Profiler.stop');
+        profiler.disconnect();
+        writeFileSync(String(payload.path), JSON.stringify(profile));
+        return {};
+      },
+    },
+    () => running.stop(),
+  );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runChild(main);

@@ -1,12 +1,12 @@
 // `npm run bench:loaders`: the storefront query through the gateway in three configurations,
 // interleaved in one run so a noisy machine affects them alike. Results: bench/results/loaders.json
 // and the table and chart in docs/benchmarks.md.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
 import { StorefrontProductsDocument } from '@shopgraph/operations';
+import { startChild, type Child } from '../child-process';
 import { writeDocsSection } from '../docs-section';
 import { LOADERS_HEADING, renderLoadersReport, type ConfigResult } from './report';
 
@@ -22,26 +22,6 @@ const CONFIGS = [
   { name: 'loaders + Redis cache (warm)', env: { SHOPGRAPH_LOADER_BATCHING: 'on', SHOPGRAPH_ENTITY_CACHE: 'on' } },
 ] as const;
 
-interface Platform {
-  child: ChildProcess;
-  url: string;
-  ask<T>(type: string): Promise<T>;
-}
-
-async function startPlatformProcess(env: Record<string, string>): Promise<Platform> {
-  const child = fork(join(__dirname, 'serve-platform.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, LOG_LEVEL: 'error' } });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message: { url: string }) => resolve(message.url));
-    child.once('exit', (code) => reject(new Error(`platform exited with ${code}`)));
-  });
-  const ask = <T>(type: string) =>
-    new Promise<T>((resolve) => {
-      child.once('message', (message: T) => resolve(message));
-      child.send({ type });
-    });
-  return { child, url, ask };
-}
-
 async function drive(url: string): Promise<autocannon.Result> {
   const body = JSON.stringify({ query: print(StorefrontProductsDocument), variables: { first: PAGE }, operationName: 'StorefrontProducts' });
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: SECONDS });
@@ -49,14 +29,14 @@ async function drive(url: string): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL || !process.env.REDIS_URL) throw new Error('Set DATABASE_URL and REDIS_URL (the benchmark measures real Postgres and Redis)');
-  const platforms: Platform[] = [];
-  for (const config of CONFIGS) platforms.push(await startPlatformProcess(config.env)); // one at a time: the first seeds
+  const platforms: Child<{ gatewayUrl: string }>[] = [];
+  for (const config of CONFIGS) platforms.push(await startChild<{ gatewayUrl: string }>(join(__dirname, 'serve-platform.ts'), config.env)); // one at a time: the first seeds
   const samples = CONFIGS.map(() => [] as { rps: number; p50: number; p99: number; statementsPerRequest: number; errors: number }[]);
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [index, platform] of platforms.entries()) {
         const before = (await platform.ask<{ stats: { statements: number } }>('stats')).stats;
-        const result = await drive(platform.url);
+        const result = await drive(platform.ready.gatewayUrl);
         // autocannon stops waiting at the deadline; let the requests still in flight finish first.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         const after = (await platform.ask<{ stats: { statements: number } }>('stats')).stats;
@@ -72,7 +52,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await Promise.all(platforms.map((platform) => new Promise((resolve) => platform.child.once('exit', resolve).send({ type: 'stop' }))));
+    await Promise.all(platforms.map((platform) => platform.stop()));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const results: ConfigResult[] = CONFIGS.map((config, index) => ({

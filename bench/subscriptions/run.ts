@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cpuMilliseconds, residentMegabytes } from '../gateway/proc';
-import { startChild, type Child } from './children';
+import { startChild, type Child } from '../child-process';
 import { writeSubscriptionsSection, type ScenarioResult, type Selection, type SubscriptionsRun } from './report';
 import { changeStatus, customerEmails, placeOrders, signIn, signInAdmin, statusChanges, type StatusChange } from './shop';
 import type { ConnectionPlan, DeliverySummary } from './subscribers';
@@ -104,11 +104,11 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
   const limits = { maxSubscriptionsPerConnection: PER_CONNECTION, maxSubscriptionsPerUser: scenario.subscribers };
   const env = { REDIS_URL: process.env.REDIS_URL!, BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE };
   const gateway = await startChild<{ url: string }>(
-    'serve-gateway.ts',
+    join(__dirname, 'serve-gateway.ts'),
     { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls), BENCH_SUBSCRIPTION_LIMITS: JSON.stringify(limits) },
-    ['--expose-gc'],
+    { execArgv: ['--expose-gc'] },
   );
-  const subscribers = await startChild<Record<string, never>>('subscribers.ts', {});
+  const subscribers = await startChild<Record<string, never>>(join(__dirname, 'subscribers.ts'), {});
   const wsUrl = gateway.ready.url.replace(/^http/, 'ws');
   const deliveries = () => subscribers.ask<{ deliveries: number }>('count').then((answer) => answer.deliveries);
   const mutationMs: number[] = [];
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
     ...(SAME_THROUGHPUT && subscribers > first ? [{ subscribers, selection: 'event' as const, rate: (RATE * first) / subscribers }] : []),
     ...(WITH_ORDER.includes(subscribers) ? [{ subscribers, selection: 'order' as const, rate: WITH_ORDER_RATE }] : []),
   ]));
-  const platform = await startChild<{ gatewayUrl: string; subgraphUrls: Record<string, string> }>('serve-platform.ts', { BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE });
+  const platform = await startChild<{ gatewayUrl: string; subgraphUrls: Record<string, string> }>(join(__dirname, 'serve-platform.ts'), { BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE });
   const results: ScenarioResult[] = [];
   try {
     const platformUrl = platform.ready.gatewayUrl;

@@ -7,7 +7,7 @@ import { createSharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
-import { answerParent } from './children';
+import { runChild, serveParent } from '../child-process';
 import { UNLIMITED_COST_BUDGETS } from './shop';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   // How long the event loop was kept from timers and I/O (pongs, new connections, /health) since the last ask.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  answerParent({
+  serveParent({ url: gateway.url }, {
     loopDelay: () => {
       const answer = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
       loopDelay.reset();
@@ -41,17 +41,10 @@ async function main(): Promise<void> {
       const usage = process.memoryUsage();
       return { heapUsedBytes: usage.heapUsed, externalBytes: usage.external + usage.arrayBuffers, collected: collectGarbage !== undefined };
     },
-  });
-  process.on('message', async (message: { type: string }) => {
-    if (message.type !== 'stop') return;
+  }, async () => {
     await gateway.stop();
     await shared.close();
-    process.exit(0);
   });
-  process.send!({ type: 'ready', url: gateway.url });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runChild(main);

@@ -3,7 +3,7 @@
 // parent lists, and stamps each event on arrival: latency = arrival − the event's `at`.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { answerParent } from './children';
+import { serveParent } from '../child-process';
 
 /** One WebSocket connection: who it signs in as and the subscriptions it carries. */
 export interface ConnectionPlan {
@@ -67,7 +67,7 @@ async function connect(url: string, plan: ConnectionPlan): Promise<void> {
   }
 }
 
-answerParent({
+serveParent({}, {
   open: async (payload) => {
     const { url, connections } = payload as { url: string; connections: ConnectionPlan[] };
     // A few handshakes at a time: each costs the gateway a token verification.
@@ -103,10 +103,6 @@ answerParent({
     clients.length = 0;
     return {};
   },
-});
-process.on('message', async (message: { type: string }) => {
-  if (message.type !== 'stop') return;
+}, async () => {
   await Promise.all(clients.map((client) => client.dispose()));
-  process.exit(0);
 });
-process.send!({ type: 'ready' });
