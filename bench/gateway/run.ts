@@ -2,12 +2,13 @@
 // ceiling, each in its own process (pinned to one core where taskset exists), driven with the same
 // operations in interleaved rounds. Results: bench/results/gateway.json and the "Gateway" section
 // of docs/benchmarks.md.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
+import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { startChild, type Child } from '../child-process';
 import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
 import { summariseProfile } from './profile';
@@ -28,16 +29,8 @@ const ROOT = join(__dirname, '..', '..');
 
 type Urls = Record<string, string>;
 
-/**
- * Node flags our gateway runs with in production (gateway/package.json's start script, --import
- * aside), so the benchmark measures it as deployed; BENCH_OURS_FLAGS overrides them to compare.
- */
-function oursNodeFlags(): string[] {
-  if (process.env.BENCH_OURS_FLAGS !== undefined) return process.env.BENCH_OURS_FLAGS.split(' ').filter(Boolean);
-  const start = (JSON.parse(readFileSync(join(ROOT, 'gateway', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(' ').filter((token, index, tokens) => token.startsWith('--') && token !== '--import' && tokens[index - 1] !== '--import');
-}
-const OURS_FLAGS = oursNodeFlags();
+/** Our gateway runs with its production Node flags (GATEWAY_NODE_FLAGS); BENCH_OURS_FLAGS overrides them to compare. */
+const OURS_FLAGS = process.env.BENCH_OURS_FLAGS !== undefined ? process.env.BENCH_OURS_FLAGS.split(' ').filter(Boolean) : [...GATEWAY_NODE_FLAGS];
 
 async function post(url: string, c: Call): Promise<{ status: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: headersOf(c), body: bodyOf(c) });
@@ -91,27 +84,45 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/**
+ * One timed window in steady state: autocannon opens its connections and drives them for
+ * WARMUP_SECONDS first, then the window starts on those same keep-alive connections (as a load
+ * balancer's pooled connections would be), so 50 connections opening and firing at once is not in
+ * the percentiles. Latencies count requests sent inside the window; requests/s, CPU and subgraph
+ * calls count the responses that arrived in it.
+ */
 async function measure(gateway: Child<{ url: string }>, workload: Workload, memory: Child<unknown>): Promise<Sample> {
   const stats = () => memory.ask<{ stats: { requests: number; misses: number } }>('stats').then((m) => m.stats);
-  const cpuBefore = cpuMilliseconds(gateway.pid);
-  const subgraphBefore = await stats();
   const latencies: number[] = [];
+  let window: { startedAt: number; cpuBefore: number; subgraphBefore: Promise<{ requests: number; misses: number }>; responses: number } | undefined;
+  const opening = setTimeout(() => {
+    window = { startedAt: performance.now(), cpuBefore: cpuMilliseconds(gateway.pid), subgraphBefore: stats(), responses: 0 };
+  }, WARMUP_SECONDS * 1000);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, requests: workload.requests() }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      { url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS + SECONDS, requests: workload.requests() },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     // Every response's latency, for percentiles autocannon does not report (p95).
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      if (!window) return;
+      window.responses += 1;
+      if (performance.now() - responseTime >= window.startedAt) latencies.push(responseTime);
+    });
   });
+  clearTimeout(opening);
+  if (!window) throw new Error('the timed window never opened');
+  const seconds = (performance.now() - window.startedAt) / 1000;
   // autocannon stops waiting at the deadline; let the requests still in flight finish before reading counters.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const cpuMs = cpuMilliseconds(gateway.pid) - cpuBefore;
+  const cpuMs = cpuMilliseconds(gateway.pid) - window.cpuBefore;
+  const subgraphBefore = await window.subgraphBefore;
   const subgraphAfter = await stats();
-  const requests = result.requests.total;
+  const requests = window.responses;
   latencies.sort((a, b) => a - b);
   const perRequest = (value: number) => (requests > 0 ? value / requests : 0);
   return {
-    requestsPerSecond: requests / SECONDS,
+    requestsPerSecond: requests / seconds,
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
@@ -185,7 +196,7 @@ async function main(): Promise<void> {
               const key = `${kind}|${workload.id}`;
               samples.set(key, [...(samples.get(key) ?? []), sample]);
               process.stdout.write(
-                `round ${round + 1} ${kind.padEnd(7)} ${workload.name}: ${sample.requestsPerSecond.toFixed(0)} req/s, p99 ${sample.p99Ms.toFixed(1)} ms, ${sample.cpuMsPerRequest.toFixed(3)} CPU ms/req, ${sample.errors} errors\n`,
+                `round ${round + 1} ${kind.padEnd(7)} ${workload.name}: ${sample.requestsPerSecond.toFixed(0)} req/s, p50 ${sample.p50Ms.toFixed(1)} ms, p99 ${sample.p99Ms.toFixed(1)} ms, ${sample.cpuMsPerRequest.toFixed(3)} CPU ms/req, ${sample.errors} errors\n`,
               );
             }
           } finally {
