@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS, localRoutingUrl, type ServiceName } from '@shopgraph/config';
+import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import type { Logger } from '@shopgraph/logging';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -11,7 +12,8 @@ export function entryPointOf(name: ServiceName | 'gateway'): string {
 
 function spawnService(name: ServiceName | 'gateway', env: NodeJS.ProcessEnv): ChildProcess {
   // tsx loads TypeScript directly: no build step between clone and start.
-  return spawn(process.execPath, ['--import', 'tsx', entryPointOf(name)], { env, stdio: 'inherit', cwd: REPO_ROOT });
+  const flags = name === 'gateway' ? GATEWAY_NODE_FLAGS : [];
+  return spawn(process.execPath, [...flags, '--import', 'tsx', entryPointOf(name)], { env, stdio: 'inherit', cwd: REPO_ROOT });
 }
 
 async function waitForHealth(name: string, port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {

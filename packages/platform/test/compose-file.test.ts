@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS } from '@shopgraph/config';
 import { serviceEnvSchema } from '@shopgraph/server';
 import { gatewayEnvSchema } from '../../../gateway/src/env';
+import { GATEWAY_NODE_FLAGS } from '../../../gateway/src/node-flags';
 
 // docker-compose.yml is for our users and Docker is not on CI machines: this keeps it true to the code.
 const ROOT = join(__dirname, '..', '..', '..');
@@ -79,4 +80,17 @@ test('.env.example names every variable the code reads', () => {
     'SHOPGRAPH_REQUIRE_SERVICES',
   ]);
   for (const variable of variables) expect({ variable, documented: new RegExp(`^#? ?${variable}=`, 'm').test(example) }).toEqual({ variable, documented: true });
+});
+
+test("the gateway runs with its production Node flags wherever it starts: its start script, the compose file, npm start and start:services", () => {
+  const scriptsOf = (path: string) => (JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const commands = {
+    'gateway start script': scriptsOf('gateway/package.json').start!.split(' '),
+    'compose gateway command': services.gateway!.command ?? [],
+    'npm start': scriptsOf('package.json').start!.split(' '),
+    'npm run start:services': scriptsOf('package.json')['start:services']!.split(' '),
+  };
+  for (const [where, command] of Object.entries(commands)) {
+    expect({ where, flags: GATEWAY_NODE_FLAGS.filter((flag) => command.includes(flag)) }).toEqual({ where, flags: [...GATEWAY_NODE_FLAGS] });
+  }
 });
