@@ -24,6 +24,7 @@ import { sharedApqStore } from './persisted/shared-apq-store';
 import { manifestStore, readManifest, trustedDocumentsPlugin } from './persisted/trusted-documents';
 import { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
 import { createKeepAliveFetcher, DEFAULT_KEEP_ALIVE } from './keep-alive-fetcher';
+import { PlanSiblings } from './merge/entity-fetch-merger';
 import { planCacheKeyPlugin } from './plan-cache-key-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
@@ -51,6 +52,8 @@ export interface GatewayDeps {
   subgraphTimeoutMs?: number;
   /** Open sockets per subgraph (default 128); calls beyond it wait for a free one. */
   subgraphMaxSockets?: number;
+  /** False sends each of a plan's sibling entity fetches on its own, as stock @apollo/gateway does (default true). */
+  mergeSiblingFetches?: boolean;
 }
 
 export interface BuiltGateway extends GraphQLService<GatewayContext> {
@@ -90,10 +93,13 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   // metadata endpoints (169.254.169.254 and the like) to label them; an env variable read in its
   // constructor is the only switch. APOLLO_TELEMETRY_DISABLED=false turns it back on.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  // Sibling entity fetches to one subgraph (a plan's fetches per response path) go as one call.
+  const siblings = deps.mergeSiblingFetches === false ? undefined : new PlanSiblings();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? 10_000, metrics, fetcher: subgraphFetcher }),
+      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? 10_000, metrics, fetcher: subgraphFetcher, siblings }),
+    experimental_didResolveQueryPlan: siblings && (({ queryPlan, requestContext }) => siblings.remember(requestContext.context, queryPlan)),
     logger: deps.logger,
   });
   gateway.onSchemaLoadOrUpdate((update) => {

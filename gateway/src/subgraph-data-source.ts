@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { encodeViewer, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from './context';
+import { EntityFetchMerger, type PlanSiblings } from './merge/entity-fetch-merger';
 import type { GatewayMetrics } from './observability/metrics';
 
 export interface SubgraphDataSourceOptions {
@@ -13,6 +15,8 @@ export interface SubgraphDataSourceOptions {
   metrics: GatewayMetrics;
   /** Sends the signed request; the gateway shares one keep-alive fetcher among all subgraphs. */
   fetcher: Fetcher;
+  /** Sibling entity fetches of the running plans, sent to this subgraph as one call; none when absent. */
+  siblings?: PlanSiblings;
 }
 
 const NOBODY: Viewer = { id: null, roles: [] };
@@ -44,8 +48,20 @@ function viewerHeaderOf(context: GatewayContext): string {
  * one request can be followed through every service's logs.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly name: string;
+  private readonly siblings: PlanSiblings | undefined;
+  private readonly merger: EntityFetchMerger;
+
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url, fetcher: sharingFetcher(timedFetcher(options, signingFetcher(options.gatewaySecret, options.fetcher))) });
+    this.name = options.name;
+    this.siblings = options.siblings;
+    this.merger = new EntityFetchMerger((merged) => super.process(merged as GraphQLDataSourceProcessOptions<GatewayContext>));
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const expected = this.siblings?.expected(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, this.name);
+    return expected ? this.merger.fetch(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, expected) : super.process(options);
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
