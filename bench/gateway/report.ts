@@ -185,7 +185,11 @@ export function renderGatewaySection(run: GatewayRun): string {
 cache) starts the five real subgraphs, then each gateway in turn in its own process, pinned to one
 core with \`taskset\` where there is one (${run.pinned}), and drives the same operations through
 each with autocannon, ${run.connections} connections, ${run.seconds} s per workload, in ${run.rounds} interleaved rounds. Each
-cell is the median round. Before timing, every gateway must answer every operation with the same
+cell is the median round. Each timed window is steady state: a fresh gateway process is warmed on
+every workload first, then each window opens after ${WARMUP_NOTE} of load on the same keep-alive connections
+(as a load balancer's pooled connections would be), so 50 connections opening and firing at once
+are not in the percentiles; latencies count the requests sent inside the window, requests/s and
+CPU the responses that arrived in it. Before timing, every gateway must answer every operation with the same
 JSON (deep-equal) as ours, with no errors. Ratios are against stock \`@apollo/gateway\` (ApolloServer +
 ApolloGateway over the same supergraph); this machine is shared and noisy, so the ratios, not the
 absolute numbers, are the claim.
@@ -232,7 +236,17 @@ the gateway's requests (its promise hooks taxed every promise); verified access 
 until they expire (bounded, rechecked each minute); cost, limits and authorization refusals are
 computed once per cached document (and variables, or viewer class); the plan cache is keyed by
 the printed operation, so a new comment reuses the plan, which is most of the (c) plan-cache miss
-gain (Apollo Server still parses and validates the new text). Since issue 8, ours charges every
+gain (Apollo Server still parses and validates the new text); the gateway runs with
+\`--max-semi-space-size=64\` (\`GATEWAY_NODE_FLAGS\`, in every start script and the compose file): with
+V8's default 16 MB semi-spaces, scavenges kept finding the requests in flight alive and copying
+them, and the garbage collector took 14.5% of the gateway's CPU; with 64 MB it takes about 5%, and
+paired runs (ours with and without the flag, alternating) used 15-30% less CPU per request. A
+plan's sibling entity fetches to one subgraph (the planner makes one per response path, so
+\`first: product(..) { stock }\` and \`second: product(..) { stock }\` ask inventory twice at once)
+are sent as one \`_entities\` call and the answer cut back per fetch (\`gateway/src/merge\`;
+\`mergeSiblingFetches: false\` turns it off); none of the benchmark's operations has such siblings,
+so it does not show in these tables, and the gateway tests count one inventory call where stock
+makes three. Since issue 8, ours charges every
 operation's cost to a per-IP budget; the harness gives it an unreachable budget (one load
 generator would otherwise be refused within seconds) but the measuring and charging are still in
 its numbers. The p99s of the others are queueing: 50 connections on a gateway serving a few
