@@ -61,9 +61,26 @@ export function personalised(fixtures: Fixtures, sequence: number): Call {
   return { ...call('ProductPage', ProductPageDocument, { slug }), authorization: `Bearer ${token}` };
 }
 
+const SHELF = 'name price { amount currency } stock { available } rating { average count }';
+/** A shelf of three products by alias, as a home page asks: the planner plans stock and rating once per alias. */
+const THREE_PRODUCTS = `query ThreeProducts($a: String!, $b: String!, $c: String!) { first: product(slug: $a) { ${SHELF} } second: product(slug: $b) { ${SHELF} } third: product(slug: $c) { ${SHELF} } }`;
+
+/** Three neighbouring products for a signed-in customer (so nothing is deduplicated), changing every request. */
+export function threeProducts(fixtures: Fixtures, sequence: number): Call {
+  const slug = (offset: number) => fixtures.slugs[(sequence + offset) % fixtures.slugs.length];
+  const token = fixtures.tokens[Math.floor(sequence / fixtures.slugs.length) % fixtures.tokens.length];
+  return { operationName: 'ThreeProducts', query: THREE_PRODUCTS, variables: { a: slug(0), b: slug(1), c: slug(2) }, authorization: `Bearer ${token}` };
+}
+
 /** Every distinct answer the workloads can ask for, to check all gateways agree before timing. */
 export function verificationCalls(fixtures: Fixtures): Call[] {
-  return [...storefrontMix(fixtures), uniqueText(0), uniqueText(1), ...fixtures.slugs.map((_, index) => personalised(fixtures, index))];
+  return [
+    ...storefrontMix(fixtures),
+    uniqueText(0),
+    uniqueText(1),
+    ...fixtures.slugs.map((_, index) => personalised(fixtures, index)),
+    ...fixtures.slugs.map((_, index) => threeProducts(fixtures, index)),
+  ];
 }
 
 const fixed = (calls: Call[]): autocannon.Request[] => calls.map((c) => ({ method: 'POST', body: bodyOf(c), headers: headersOf(c) }));
@@ -86,6 +103,7 @@ export const WORKLOAD_NAMES = [
   { id: 'storefront-memory', name: '(b) storefront mix, in-memory subgraphs' },
   { id: 'plan-miss', name: '(c) plan-cache miss: new operation text each request' },
   { id: 'no-dedup', name: '(c) no dedup: variables and Authorization vary' },
+  { id: 'sibling-fetches', name: '(d) sibling fetches: three products by alias' },
 ] as const;
 
 export function workloads(fixtures: Fixtures): Workload[] {
@@ -98,6 +116,12 @@ export function workloads(fixtures: Fixtures): Workload[] {
       name: '(c) no dedup: variables and Authorization vary',
       subgraphs: 'memory',
       requests: () => generated((sequence) => personalised(fixtures, sequence)),
+    },
+    {
+      id: 'sibling-fetches',
+      name: '(d) sibling fetches: three products by alias',
+      subgraphs: 'memory',
+      requests: () => generated((sequence) => threeProducts(fixtures, sequence)),
     },
   ];
 }
