@@ -45,6 +45,8 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
   const gateway = new URL(options.gatewayUrl);
   const proxied = new Set<Socket>();
   const track = (socket: Socket) => {
+    // Keep-alive sockets carry many requests: one close listener per socket, not one per request.
+    if (proxied.has(socket)) return;
     proxied.add(socket);
     socket.once('close', () => proxied.delete(socket));
   };
