@@ -60,8 +60,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const expected = this.siblings?.expected(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, this.name);
-    return expected ? this.merger.fetch(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, expected) : super.process(options);
+    const group = this.siblings?.groupOf(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, this.name);
+    return group ? this.merger.fetch(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, group) : super.process(options);
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -16,13 +16,23 @@ export class PlanSiblings {
     if (siblings.size > 0) this.byContext.set(context, siblings);
   }
 
-  /** How many fetches (this one included) to wait for before sending them as one; undefined: send now. */
-  expected(options: ProcessOptions, service: string): number | undefined {
-    if (!('incomingRequestContext' in options) || !options.context) return undefined;
+  /**
+   * The sibling group this fetch belongs to and how many fetches (this one included) to wait for
+   * before sending them as one; undefined (send now) for every request whose plan has none.
+   */
+  groupOf(options: ProcessOptions, service: string): SiblingGroup | undefined {
+    const siblings = options.context && this.byContext.get(options.context);
     const query = options.request.query;
-    if (query === undefined || !Array.isArray(options.request.variables?.representations)) return undefined;
-    return this.byContext.get(options.context)?.get(siblingKey(service, query, options.request.operationName));
+    if (!siblings || query === undefined || !Array.isArray(options.request.variables?.representations)) return undefined;
+    const key = siblingKey(service, query, options.request.operationName);
+    const expected = siblings.get(key);
+    return expected === undefined ? undefined : { key, expected };
   }
+}
+
+export interface SiblingGroup {
+  key: string;
+  expected: number;
 }
 
 interface Waiting {
@@ -50,10 +60,8 @@ export class EntityFetchMerger {
 
   constructor(private readonly send: Send) {}
 
-  fetch(options: ProcessOptions, expected: number): Promise<GatewayGraphQLResponse> {
+  fetch(options: ProcessOptions, { key, expected }: SiblingGroup): Promise<GatewayGraphQLResponse> {
     const context = options.context as object;
-    // One merger per subgraph, so the operation without its name tells the groups apart.
-    const key = siblingKey('', options.request.query!, options.request.operationName);
     let byKey = this.groups.get(context);
     if (!byKey) {
       byKey = new Map();
