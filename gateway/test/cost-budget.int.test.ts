@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '@shopgraph/demo-data';
-import { describeWithRedis, graphqlRequest, startPlatformForTest, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
-import { code, sample } from './support';
+import { describeWithRedis, graphqlRequest, startPlatformForTest, testRedisUrl, metricsOf, sample, type TestPlatform } from '@shopgraph/testing';
+import { code } from './support';
 
 // lowStockProducts(first: 20) { name stock { available } } costs 20 × (1 + 1) = 40 points.
 const FORTY_POINTS = '{ lowStockProducts(first: 20) { name stock { available } } }';
@@ -27,7 +27,7 @@ describeWithRedis('cost budgets, shared through Redis', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.headers.get('retry-after')).toBe(String(retryAfter));
     expect(refused.errors![0]!.message).toMatch(/cost budget of 100 points per 60 seconds for this IP is used up \(120\)/);
-    const metrics = await (await fetch(platform.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    const metrics = await metricsOf(platform.gatewayUrl);
     expect(sample(metrics, 'shopgraph_rate_limited_total', { limit: 'IPCostBudget' })).toBe(1);
   });
 });

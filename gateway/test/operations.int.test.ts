@@ -2,8 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createSharedState } from '@shopgraph/cache';
-import { graphqlRequest, startPlatformForTest, type TestPlatform } from '@shopgraph/testing';
-import { gatewayOver, sample, supergraphFolder } from './support';
+import { graphqlRequest, startPlatformForTest, metricsOf, sample, type TestPlatform } from '@shopgraph/testing';
+import { gatewayOver, supergraphFolder } from './support';
 
 let platform: TestPlatform;
 let folder: Awaited<ReturnType<typeof supergraphFolder>>;
@@ -85,7 +85,7 @@ test('/ready is 503 naming the subgraph when one is down', async () => {
 test('/metrics counts requests by operation, errors by code and subgraph fetches; subgraphs count their own', async () => {
   for (let i = 0; i < 3; i += 1) expect((await graphqlRequest(platform.gatewayUrl, 'query MetricsProbe { products(first: 2) { totalCount } }')).errors).toBeUndefined();
   await graphqlRequest(platform.gatewayUrl, 'query MetricsTooDeep { categories { children { children { children { children { children { children { children { children { children { children { name } } } } } } } } } } } }');
-  const metrics = await (await fetch(at(platform.gatewayUrl, '/metrics'))).text();
+  const metrics = await metricsOf(platform.gatewayUrl);
   expect(sample(metrics, 'shopgraph_graphql_requests_total', { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' })).toBe(3);
   expect(sample(metrics, 'shopgraph_graphql_request_duration_seconds_count', { operation: 'MetricsProbe' })).toBe(3);
   expect(sample(metrics, 'shopgraph_graphql_errors_total', { code: 'OPERATION_TOO_COMPLEX' })).toBeGreaterThanOrEqual(1);
@@ -93,7 +93,7 @@ test('/metrics counts requests by operation, errors by code and subgraph fetches
   expect(metrics).toMatch(/# TYPE shopgraph_rate_limited_total counter/);
   expect(metrics).toMatch(/# TYPE shopgraph_persisted_query_lookups_total counter/);
 
-  const products = await (await fetch(at(platform.subgraphs.products.url, '/metrics'))).text();
+  const products = await metricsOf(platform.subgraphs.products.url);
   expect(sample(products, 'shopgraph_graphql_requests_total', { service: 'products', operation: 'MetricsProbe__products__0', outcome: 'ok' })).toBe(3);
   expect(products).toMatch(/shopgraph_sql_statements_total\{service="products"\} [1-9]/);
   expect(products).toMatch(/# TYPE shopgraph_entity_cache_lookups_total counter/);

@@ -4,9 +4,9 @@ import { createSharedState, type SharedState } from '@shopgraph/cache';
 import { CategoryTreeDocument, LowStockDocument } from '@shopgraph/operations';
 import { buildManifest, MANIFEST_PATH } from '@shopgraph/operations/src/persisted-query-manifest';
 import type { RunningService } from '@shopgraph/server';
-import { describeWithRedis, execute, graphqlRequest, startPlatformForTest, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
+import { describeWithRedis, execute, graphqlRequest, startPlatformForTest, testRedisUrl, metricsOf, sample, type TestPlatform } from '@shopgraph/testing';
 import { sha256Hex } from '../src/persisted/trusted-documents';
-import { code, gatewayOver, sample } from './support';
+import { code, gatewayOver } from './support';
 
 /** POSTs an operation as an APQ client does: the hash, and the text only when asked to register it. */
 async function sendPersisted(url: string, hash: string, query?: string, variables?: Record<string, unknown>) {
@@ -55,7 +55,7 @@ describeWithRedis('persisted operations', () => {
       }
       expect(hit.errors).toBeUndefined();
       expect(hit.data!.categories).toEqual(categories);
-      const metrics = await (await fetch(second.url.replace('/graphql', '/metrics'))).text();
+      const metrics = await metricsOf(second.url);
       expect(sample(metrics, 'shopgraph_persisted_query_lookups_total', { result: 'hit' })).toBe(1);
     } finally {
       await second.stop();

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningService } from '@shopgraph/server';
-import { graphqlRequest, startPlatformForTest, type TestPlatform } from '@shopgraph/testing';
-import { code, gatewayOver, sample, supergraphFolder } from './support';
+import { graphqlRequest, startPlatformForTest, metricsOf, sample, type TestPlatform } from '@shopgraph/testing';
+import { code, gatewayOver, supergraphFolder } from './support';
 
 let platform: TestPlatform;
 let production: RunningService;
@@ -71,7 +71,7 @@ describe('subgraph calls', () => {
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'prod-request-1' } });
       expect(JSON.stringify(response.errors)).not.toMatch(/127\.0\.0\.1|abort|timeout|reviews did not answer/i);
-      const metrics = await (await fetch(gateway.url.replace('/graphql', '/metrics'))).text();
+      const metrics = await metricsOf(gateway.url);
       expect(sample(metrics, 'shopgraph_subgraph_fetch_duration_seconds_count', { subgraph: 'reviews', outcome: 'timeout' })).toBe(1);
     } finally {
       await gateway.stop();

@@ -1,6 +1,6 @@
 import type { RunningService } from '@shopgraph/server';
-import { graphqlRequest, startPlatformForTest, type TestPlatform } from '@shopgraph/testing';
-import { gatewayOver, sample } from './support';
+import { graphqlRequest, startPlatformForTest, metricsOf, sample, type TestPlatform } from '@shopgraph/testing';
+import { gatewayOver } from './support';
 
 // The planner makes one entity fetch per response path: two aliased products that both want
 // stock ask inventory twice, side by side, with the same query. Ours sends them as one call.
@@ -26,8 +26,7 @@ const TWO_PRODUCTS = `query TwoProducts($a: String!, $b: String!, $c: String!) {
 
 /** Inventory calls a gateway has made so far, from its own /metrics. */
 async function inventoryCalls(graphqlUrl: string): Promise<number> {
-  const metrics = await (await fetch(graphqlUrl.replace('/graphql', '/metrics'))).text();
-  return sample(metrics, 'shopgraph_subgraph_fetch_duration_seconds_count', { subgraph: 'inventory', outcome: 'ok' });
+  return sample(await metricsOf(graphqlUrl), 'shopgraph_subgraph_fetch_duration_seconds_count', { subgraph: 'inventory', outcome: 'ok' });
 }
 
 async function ask(graphqlUrl: string, variables: Record<string, string>) {

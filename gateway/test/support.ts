@@ -37,11 +37,3 @@ export async function supergraphFolder(platform: TestPlatform) {
 }
 
 export const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
-
-/** The value of one Prometheus sample, matched by metric name and labels; 0 when absent. */
-export function sample(metrics: string, name: string, labels: Record<string, string> = {}): number {
-  const line = metrics
-    .split('\n')
-    .find((text) => text.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => text.includes(`${key}="${value}"`)));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}

@@ -9,7 +9,7 @@ import { demoOrders, demoStock, demoUsers } from '@shopgraph/demo-data';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway, type SubscriptionLimits } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import type { RunningService } from '@shopgraph/server';
-import { describeWithRedis, graphqlRequest, signIn, signWithCurrentKey, startPlatformForTest, TEST_GATEWAY_SECRET, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
+import { describeWithRedis, graphqlRequest, signIn, signWithCurrentKey, startPlatformForTest, TEST_GATEWAY_SECRET, testRedisUrl, metricsOf, sample, type TestPlatform } from '@shopgraph/testing';
 
 const customer = demoUsers.find((user) => user.email === 'customer@shopgraph.dev')!;
 const othersPaidOrder = demoOrders.find((order) => order.userId !== customer.id && order.status === 'PAID')!;
@@ -213,13 +213,8 @@ describeWithRedis('order status subscriptions through the gateway', () => {
   test('thirty subscribers asking the same thing cost the subgraphs what one does', async () => {
     // The orders subgraph's own count of the event queries it answered (its /metrics, by operation):
     // exact, where its SQL statement count depends on whether a read finds the entity cache warm.
-    const eventQueries = async () => {
-      const metrics = await (await fetch(platform.subgraphs.orders.url.replace('/graphql', '/metrics'))).text();
-      return metrics
-        .split('\n')
-        .filter((line) => line.startsWith('shopgraph_graphql_requests_total{') && line.includes('operation="SubscriptionOrder'))
-        .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-    };
+    const eventQueries = async () =>
+      sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_graphql_requests_total', { service: 'orders', operation: 'SubscriptionOrder__orders__0', outcome: 'ok' });
     const everyOrder = 'subscription { orderEvents { status order { id status items { quantity } } } }';
     const adminClient = connect(platform.gatewayUrl, admin.authorization!);
     const one = subscribe(adminClient, everyOrder);

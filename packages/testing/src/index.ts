@@ -5,3 +5,4 @@ export * from './start-for-test';
 export * from './describe-with-redis';
 export * from './sign-with-current-key';
 export * from './sign-in';
+export * from './metrics';
