@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeDocsSection } from '../docs-section';
+import type { BenchmarkReport } from '../results';
 
 const WARMUP_NOTE = '1 s';
 
@@ -261,7 +261,4 @@ rewrites this section from it.
 `;
 }
 
-/** Replaces (or appends) the "## Gateway" section of the benchmarks page, keeping the others. */
-export function writeGatewaySection(path: string, run: GatewayRun): void {
-  writeDocsSection(path, '## Gateway', renderGatewaySection(run));
-}
+export const GATEWAY_REPORT: BenchmarkReport<GatewayRun> = { name: 'gateway', heading: '## Gateway', render: renderGatewaySection };

@@ -10,9 +10,10 @@ import autocannon from 'autocannon';
 import { DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { startChild, type Child } from '../child-process';
+import { publishRun, runBenchmark } from '../results';
 import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
 import { summariseProfile } from './profile';
-import { GATEWAYS, writeGatewaySection, type GatewayKind, type GatewayRun, type Sample } from './report';
+import { GATEWAY_REPORT, GATEWAYS, type GatewayKind, type GatewayRun, type Sample } from './report';
 import { bodyOf, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -25,7 +26,6 @@ const PROFILE = process.env.BENCH_PROFILE !== 'off';
 const ONLY_GATEWAYS = process.env.BENCH_GATEWAYS?.split(',').filter(Boolean);
 const ONLY_WORKLOADS = process.env.BENCH_WORKLOADS?.split(',').filter(Boolean);
 const PARTIAL = Boolean(ONLY_GATEWAYS || ONLY_WORKLOADS);
-const ROOT = join(__dirname, '..', '..');
 
 type Urls = Record<string, string>;
 
@@ -228,13 +228,7 @@ async function main(): Promise<void> {
     process.stdout.write('\npartial run (BENCH_GATEWAYS / BENCH_WORKLOADS): nothing written\n');
     return;
   }
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'gateway.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeGatewaySection(join(ROOT, 'docs', 'benchmarks.md'), run);
-  process.stdout.write(`\nwrote bench/results/gateway.json and the Gateway section of docs/benchmarks.md\n`);
+  publishRun(GATEWAY_REPORT, run);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -1,3 +1,5 @@
+import type { BenchmarkReport } from '../results';
+
 export interface ConfigResult {
   name: string;
   requestsPerSecond: number;
@@ -65,3 +67,5 @@ reads every entity from Postgres; the last is the default: batched loads over th
 cache. Raw numbers: \`bench/results/loaders.json\`.
 `;
 }
+
+export const LOADERS_REPORT: BenchmarkReport<LoadersRun> = { name: 'loaders', heading: LOADERS_HEADING, render: renderLoadersReport };

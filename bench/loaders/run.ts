@@ -1,20 +1,18 @@
 // `npm run bench:loaders`: the storefront query through the gateway in three configurations,
 // interleaved in one run so a noisy machine affects them alike. Results: bench/results/loaders.json
 // and the table and chart in docs/benchmarks.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
 import { StorefrontProductsDocument } from '@shopgraph/operations';
 import { startChild, type Child } from '../child-process';
-import { writeDocsSection } from '../docs-section';
-import { LOADERS_HEADING, renderLoadersReport, type ConfigResult } from './report';
+import { publishRun, runBenchmark } from '../results';
+import { LOADERS_REPORT, type ConfigResult } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PAGE = Number(process.env.BENCH_PAGE_SIZE ?? 20);
-const ROOT = join(__dirname, '..', '..');
 
 const CONFIGS = [
   { name: 'no loaders, no cache (N+1)', env: { SHOPGRAPH_LOADER_BATCHING: 'off', SHOPGRAPH_ENTITY_CACHE: 'off' } },
@@ -64,13 +62,7 @@ async function main(): Promise<void> {
     errors: samples[index]!.reduce((sum, s) => sum + s.errors, 0),
   }));
   const run = { date: new Date().toISOString(), seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, pageSize: PAGE, node: process.version, results };
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'loaders.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeDocsSection(join(ROOT, 'docs', 'benchmarks.md'), LOADERS_HEADING, renderLoadersReport(run));
-  process.stdout.write(`\nwrote bench/results/loaders.json and docs/benchmarks.md\n`);
+  publishRun(LOADERS_REPORT, run);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -1,4 +1,4 @@
-import { writeDocsSection } from '../docs-section';
+import type { BenchmarkReport } from '../results';
 
 export const SUBSCRIPTIONS_HEADING = '## Subscriptions';
 
@@ -168,6 +168,4 @@ rewrites this section from it.
 `;
 }
 
-export function writeSubscriptionsSection(path: string, run: SubscriptionsRun): void {
-  writeDocsSection(path, SUBSCRIPTIONS_HEADING, renderSubscriptionsSection(run));
-}
+export const SUBSCRIPTIONS_REPORT: BenchmarkReport<SubscriptionsRun> = { name: 'subscriptions', heading: SUBSCRIPTIONS_HEADING, render: renderSubscriptionsSection };

@@ -2,12 +2,12 @@
 // gateway process, fed by status changes made through the API at a steady rate. Reports
 // commit-to-client latency, events delivered per second and gateway memory per idle subscription.
 // Results: bench/results/subscriptions.json and the "Subscriptions" section of docs/benchmarks.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cpuMilliseconds, residentMegabytes } from '../gateway/proc';
 import { startChild, type Child } from '../child-process';
-import { writeSubscriptionsSection, type ScenarioResult, type Selection, type SubscriptionsRun } from './report';
+import { publishRun, runBenchmark } from '../results';
+import { SUBSCRIPTIONS_REPORT, type ScenarioResult, type Selection, type SubscriptionsRun } from './report';
 import { changeStatus, customerEmails, placeOrders, signIn, signInAdmin, statusChanges, type StatusChange } from './shop';
 import type { ConnectionPlan, DeliverySummary } from './subscribers';
 
@@ -29,7 +29,6 @@ const BUYERS = 4;
 const IDLE_CUSTOMERS = 6;
 const WARMUP_SUBSCRIPTIONS = 10;
 const REDIS_NAMESPACE = 'bench-subscriptions:';
-const ROOT = join(__dirname, '..', '..');
 
 const SELECTIONS: Record<Selection, string> = {
   event: 'cursor previousStatus status at',
@@ -235,13 +234,7 @@ async function main(): Promise<void> {
     perConnection: PER_CONNECTION,
     scenarios: results,
   };
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'subscriptions.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeSubscriptionsSection(join(ROOT, 'docs', 'benchmarks.md'), run);
-  process.stdout.write(`\nwrote bench/results/subscriptions.json and the Subscriptions section of docs/benchmarks.md\n`);
+  publishRun(SUBSCRIPTIONS_REPORT, run);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);
