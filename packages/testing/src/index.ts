@@ -6,3 +6,6 @@ export * from './describe-with-redis';
 export * from './sign-with-current-key';
 export * from './sign-in';
 export * from './metrics';
+export * from './servers/free-port';
+export * from './servers/own-postgres';
+export * from './servers/own-redis';
