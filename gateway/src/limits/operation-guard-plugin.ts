@@ -38,7 +38,7 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
           if (operation?.kind !== Kind.OPERATION_DEFINITION) return;
           const model = options.costModel();
           const variables = request.variables ?? {};
-          const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize, maxFields: limits.maxFields });
+          const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize });
           const variablesKey = JSON.stringify(variables);
           let memo = memos.get(model);
           if (!memo) memos.set(model, (memo = new PerNodeMemo(MEASURES_PER_OPERATION)));
