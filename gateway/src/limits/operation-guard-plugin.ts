@@ -31,14 +31,32 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
   // Measures depend on the operation, its variables (page sizes) and the cost model alone: kept per
   // operation node and variables, for each model (a reload brings a new one).
   const memos = new WeakMap<CostModel, PerNodeMemo<OperationDefinitionNode, OperationMeasures>>();
+  const charge = async (contextValue: GatewayContext, cost: number): Promise<void> => {
+    let rateLimited;
+    try {
+      rateLimited = await chargeCost(options.counters, options.budgets, contextValue.clientIp, contextValue.viewer, cost);
+    } catch (error) {
+      // Shared counters unreachable: serve rather than refuse everyone; /ready reports Redis.
+      contextValue.logger.warn({ err: error }, 'cost budget not charged: counters unavailable');
+      return;
+    }
+    if (rateLimited) {
+      options.metrics.rateLimited.inc({ limit: String(rateLimited.extensions.limit) });
+      throw rateLimited;
+    }
+  };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, schema, request, contextValue }) {
-          if (operation?.kind !== Kind.OPERATION_DEFINITION) return;
+        // Not async on purpose: a refusal is thrown synchronously. Apollo Server calls every
+        // plugin's didResolveOperation in one `map` inside its try, so a synchronous throw also keeps
+        // the plugins after this one (authorization's walk, the plan-cache key) from running on an
+        // operation that will never execute; a rejected promise would let them expand it first.
+        didResolveOperation({ operation, document, schema, request, contextValue }) {
+          if (operation?.kind !== Kind.OPERATION_DEFINITION) return Promise.resolve();
           const model = options.costModel();
           const variables = request.variables ?? {};
-          const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize, maxFields: limits.maxFields });
+          const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize });
           const variablesKey = JSON.stringify(variables);
           let memo = memos.get(model);
           if (!memo) memos.set(model, (memo = new PerNodeMemo(MEASURES_PER_OPERATION)));
@@ -50,19 +68,7 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
             contextValue.logger.info({ limit: refusal.extensions.limit, actual: refusal.extensions.actual }, 'operation refused: over a limit');
             throw refusal;
           }
-          if (contextValue.subscriptionEvent) return;
-          let rateLimited;
-          try {
-            rateLimited = await chargeCost(options.counters, options.budgets, contextValue.clientIp, contextValue.viewer, measures.cost);
-          } catch (error) {
-            // Shared counters unreachable: serve rather than refuse everyone; /ready reports Redis.
-            contextValue.logger.warn({ err: error }, 'cost budget not charged: counters unavailable');
-            return;
-          }
-          if (rateLimited) {
-            options.metrics.rateLimited.inc({ limit: String(rateLimited.extensions.limit) });
-            throw rateLimited;
-          }
+          return contextValue.subscriptionEvent ? Promise.resolve() : charge(contextValue, measures.cost);
         },
       };
     },

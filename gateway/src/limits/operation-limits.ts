@@ -10,8 +10,13 @@ export interface OperationLimits {
   maxAliases: number;
   /** Fields at the root of one operation. */
   maxRootFields: number;
-  /** Fields once fragments are expanded. */
+  /** Fields once fragments are expanded, `__typename` included: what the gateway walks to plan and answer it. */
   maxFields: number;
+  /**
+   * Values the response may hold, estimated: every field (scalars and `__typename` too) times the
+   * lists it is in. The cost counts objects only; this bounds the bytes a query of scalars asks for.
+   */
+  maxResponseFields: number;
   /** Lexical tokens in the document; graphql-js stops parsing past it. */
   maxTokens: number;
   /** Estimated cost (docs/security.md). */
@@ -27,6 +32,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxAliases: 30,
   maxRootFields: 20,
   maxFields: 1_000,
+  maxResponseFields: 20_000,
   maxTokens: 5_000,
   maxCost: 5_000,
   maxPageSize: 100,
@@ -39,6 +45,7 @@ const CHECKS = [
   ['rootFields', 'maxRootFields', 'Root fields'],
   ['fields', 'maxFields', 'Fields (fragments expanded)'],
   ['cost', 'maxCost', 'Estimated cost'],
+  ['responseFields', 'maxResponseFields', 'Estimated response fields'],
 ] as const satisfies readonly (readonly [keyof OperationMeasures, keyof OperationLimits, string])[];
 
 /** The first limit the operation is over, as the error the client gets; null when within all. */
@@ -52,9 +59,7 @@ export function limitError(measures: OperationMeasures, limits: OperationLimits)
   for (const [measure, limit, label] of CHECKS) {
     const actual = measures[measure] as number;
     if (actual <= limits[limit]) continue;
-    // Past maxFields the walk stopped, so the other measures are only lower bounds.
-    const shown = measure === 'fields' ? `more than ${limits[limit]}` : String(actual);
-    return new GraphQLError(`${label} ${shown} is over the limit of ${limits[limit]}`, {
+    return new GraphQLError(`${label} ${actual} is over the limit of ${limits[limit]}`, {
       extensions: { code: ErrorCode.OPERATION_TOO_COMPLEX, limit, maximum: limits[limit], actual, http: { status: 400 } },
     });
   }
