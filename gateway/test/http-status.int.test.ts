@@ -65,8 +65,8 @@ describe('a body over the limit (413) leaves the keep-alive socket usable', () =
 });
 
 describe('refused fields answer 200 with the error, as Apollo Router does', () => {
-  test('a non-null admin-only field, signed out: data null, UNAUTHENTICATED', async () => {
-    const response = await graphqlRequest(platform.gatewayUrl, '{ users(first: 2) { email } }');
+  test.each(['application/json', 'application/graphql-response+json'])('a non-null admin-only field, signed out, accepting %s: data null, UNAUTHENTICATED', async (accept) => {
+    const response = await graphqlRequest(platform.gatewayUrl, '{ users(first: 2) { email } }', undefined, { accept });
     expect(response.status).toBe(200);
     expect(response.data).toBeNull();
     expect(code(response)).toBe('UNAUTHENTICATED');
@@ -106,6 +106,18 @@ describe('request errors are 4xx with a stable code', () => {
     });
     expect(response.status).toBe(400);
     expect(code((await response.json()) as never)).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+
+  test("Apollo Server's own codeless refusal (persisted query version null): 400 BAD_REQUEST, not masked", async () => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ categories { name } }', extensions: { persistedQuery: { version: null, sha256Hash: 'x' } } }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(code(body)).toBe('BAD_REQUEST');
+    expect(body.errors[0]?.message).toBe('Unsupported persisted query version');
   });
 
   test('a variable nested 100,000 arrays deep: 400 BAD_USER_INPUT', async () => {
