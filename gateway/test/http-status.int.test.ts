@@ -170,6 +170,18 @@ describe('NUL characters (PostgreSQL refuses 0x00) are refused as BAD_USER_INPUT
   });
 });
 
+test('an event-stream request whose parse error quotes a NUL is answered 400, not left hanging', async () => {
+  const response = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: '{ "\\u0000" products' }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  expect(response.status).toBe(400);
+  // The event-stream transport (graphql-sse) reports every refusal of its operation this way.
+  expect(code((await response.json()) as never)).toBe('BAD_USER_INPUT');
+});
+
 test('product(id: "") is BAD_USER_INPUT, not a lookup by an absent slug', async () => {
   const response = await graphqlRequest(platform.gatewayUrl, '{ product(id: "") { id } }');
   expect(response.status).toBe(200);

@@ -261,8 +261,17 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         return;
       }
       options.logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-      else response.end();
+      if (response.headersSent) {
+        response.end();
+        return;
+      }
+      try {
+        sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      } catch {
+        // The response is past saving (a handler left an invalid status line on it): close the
+        // connection rather than leave the client waiting for an answer that never comes.
+        response.destroy();
+      }
     });
   });
   // Longer than any load balancer's idle timeout, so the proxy closes idle sockets first.
