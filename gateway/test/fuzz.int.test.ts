@@ -39,13 +39,14 @@ async function fingerprint(): Promise<Record<string, string>> {
   return tables;
 }
 
+/** Sends one request; an answer that never comes fails the run (AbortSignal.timeout) rather than hanging it. */
 async function send(request: MalformedRequest): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { 'content-type': request.contentType, 'apollo-require-preflight': 'true', ...(request.signedIn ? customer : {}) };
   if (request.accept) headers.accept = request.accept;
   const response =
     request.method === 'GET'
-      ? await fetch(`${platform.gatewayUrl}?${request.payload}`, { headers })
-      : await fetch(platform.gatewayUrl, { method: 'POST', headers, body: request.payload });
+      ? await fetch(`${platform.gatewayUrl}?${request.payload}`, { headers, signal: AbortSignal.timeout(15_000) })
+      : await fetch(platform.gatewayUrl, { method: 'POST', headers, body: request.payload, signal: AbortSignal.timeout(15_000) });
   return { status: response.status, text: await response.text() };
 }
 
