@@ -38,15 +38,27 @@ export function variablesProblem(variables: unknown): GraphQLError | undefined {
   return undefined;
 }
 
+// Apollo Server hands the same parsed document to every request of the same text (its document
+// store), so each document is walked once, not once per request.
+const documentsWithNul = new WeakMap<DocumentNode, boolean>();
+
+function holdsNul(document: DocumentNode): boolean {
+  let found = documentsWithNul.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      StringValue(node) {
+        if (node.value.includes(NUL)) found = true;
+      },
+    });
+    documentsWithNul.set(document, found);
+  }
+  return found;
+}
+
 /** A string literal of the document holding U+0000 (written as "\u0000" in GraphQL). */
 export function literalProblem(document: DocumentNode): GraphQLError | undefined {
-  let found = false;
-  visit(document, {
-    StringValue(node) {
-      if (node.value.includes(NUL)) found = true;
-    },
-  });
-  return found ? requestError('A string in the operation holds the character U+0000, which no input may contain', ErrorCode.BAD_USER_INPUT) : undefined;
+  return holdsNul(document) ? requestError('A string in the operation holds the character U+0000, which no input may contain', ErrorCode.BAD_USER_INPUT) : undefined;
 }
 
 /**
