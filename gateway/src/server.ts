@@ -7,7 +7,7 @@ import { JWKS_PATH, type Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
-import { errorLoggingPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService } from '@shopgraph/server';
+import { errorLoggingPlugin, inputGuardPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
 import { authorizationPlugin } from './auth/authorization-plugin';
 import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './auth/sign-in-rate-limit';
@@ -109,8 +109,10 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     apiSchema = buildSchema(printSchema(update.apiSchema));
   });
   const trusted = deps.trustedDocumentsManifest ? readManifest(deps.trustedDocumentsManifest) : undefined;
-  // Order matters only for readability: each plugin reads what it needs before any await.
+  // Order matters only for readability (inputGuardPlugin aside): each plugin reads what it needs before any await.
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    // First: it refuses variables the other plugins could not even measure, before they try.
+    inputGuardPlugin<GatewayContext>(),
     errorLoggingPlugin<GatewayContext>(),
     requestOutcomePlugin<GatewayContext>(),
     persistedQueriesPlugin(metrics),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { ErrorCode } from '@shopgraph/server';
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
@@ -24,8 +24,10 @@ type Writable = { -readonly [K in 'document' | 'operation' | 'queryHash']: Graph
 /**
  * Enforces @authenticated and @requiresScopes from the supergraph before the query plan runs, as
  * Apollo Router does: a nullable field the viewer may not see is taken out of the operation and
- * answered with null and an UNAUTHENTICATED or FORBIDDEN error at its path; a non-null one fails
- * the whole request. Subgraphs check owners again behind this.
+ * answered with null and an UNAUTHENTICATED or FORBIDDEN error at its path; a non-null one nulls
+ * its nearest nullable ancestor, or the whole data when there is none (then nothing runs). Either
+ * way the answer is HTTP 200: the request was fine, a field was refused (GraphQL over HTTP; it was
+ * a 500 when the refusal was thrown). Subgraphs check owners again behind this.
  */
 export function authorizationPlugin(requirements: () => AccessRequirements): ApolloServerPlugin<GatewayContext> {
   // Refusals depend on the operation, the requirements (new on a reload) and the viewer's class.
@@ -33,6 +35,7 @@ export function authorizationPlugin(requirements: () => AccessRequirements): Apo
   return {
     async requestDidStart() {
       let redacted: Refusal[] = [];
+      let fatal: Refusal | undefined;
       return {
         async didResolveOperation(context) {
           const { operation, document, schema, contextValue } = context;
@@ -43,8 +46,8 @@ export function authorizationPlugin(requirements: () => AccessRequirements): Apo
           const viewer = contextValue.viewer;
           const refusals = memo.get(operation, viewerClassOf(viewer), () => findRefusals(schema, operation, fragmentsOf(document), current, viewer));
           if (refusals.length === 0) return;
-          const fatal = refusals.find((refusal) => !refusal.nullable);
-          if (fatal) throw refusalError(fatal, fatal.path);
+          fatal = refusals.find((refusal) => !refusal.nullable);
+          if (fatal) return;
 
           const reduced: DocumentNode = redactFields(document, new Set(refusals.map((refusal) => refusal.node)));
           const writable = context as unknown as Writable;
@@ -54,6 +57,10 @@ export function authorizationPlugin(requirements: () => AccessRequirements): Apo
           const removed = refusals.map((refusal) => refusal.path.join('.')).sort().join(',');
           writable.queryHash = createHash('sha256').update(context.queryHash).update(removed).digest('hex');
           redacted = refusals;
+        },
+        async responseForOperation() {
+          if (!fatal) return null;
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [refusalError(fatal, fatal.path).toJSON()] } } };
         },
         async willSendResponse({ response }) {
           if (redacted.length === 0 || response.body.kind !== 'single') return;

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createHandler } from 'graphql-sse/lib/use/http';
 import type { Viewer } from '@shopgraph/auth';
@@ -10,8 +10,10 @@ export interface SseDeps extends SubscriptionTransportDeps {
   maxSubscriptionsPerUser: number;
 }
 
+// The reason phrase is the standard one: the message may quote the client's input (a parse error
+// quoting a NUL), and Node throws on control characters in a status line.
 const problem = (status: number, message: string, code: string) =>
-  [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: message, headers: { 'content-type': 'application/json' } }] as const;
+  [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: STATUS_CODES[status] ?? 'Error', headers: { 'content-type': 'application/json' } }] as const;
 
 /** True for a request that asks for an event stream (graphql-sse's distinct connections mode). */
 export function wantsEventStream(request: IncomingMessage): boolean {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from './errors';
@@ -20,10 +20,23 @@ function isUnexpected(formatted: GraphQLFormattedError): boolean {
 }
 
 /**
- * Apollo `formatError`: errors the code did not mean to show (no code, or INTERNAL_SERVER_ERROR)
- * reach clients as one masked message; the original is logged by `errorLoggingPlugin`.
+ * Apollo Server's own refusals of a malformed request that carry an HTTP 4xx status but no code
+ * ("Unsupported persisted query version", "provided sha does not match query"): client errors,
+ * worded for clients, which Apollo would otherwise label INTERNAL_SERVER_ERROR.
  */
-export function maskUnexpectedErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * Apollo `formatError`: errors the code did not mean to show (no code, or INTERNAL_SERVER_ERROR)
+ * reach clients as one masked message; the original is logged by `errorLoggingPlugin`. Apollo's
+ * codeless 4xx request errors are shown, as BAD_REQUEST.
+ */
+export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  if (isCodelessRequestError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
   if (!isUnexpected(formatted)) return formatted;
   // Errors from a subgraph were masked there already; keep their request id.
   const requestId = formatted.extensions?.requestId;
@@ -43,7 +56,7 @@ export function errorLoggingPlugin<T extends RequestScoped>(): ApolloServerPlugi
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+            if ((code === undefined && !isCodelessRequestError(error)) || code === ErrorCode.INTERNAL_SERVER_ERROR) {
               contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
             }
           }

@@ -14,6 +14,12 @@ export const ErrorCode = {
   OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
   /** Trusted-documents mode: the operation is not in the clients' manifest. */
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** The HTTP request is not a GraphQL request: the body is not JSON, or a batch is too long (400). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The body is over the server's limit (413); the connection is closed after the answer. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** operationName names no operation of the document, or is missing where several are (400; Apollo Server's own code). */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

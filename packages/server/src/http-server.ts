@@ -7,6 +7,7 @@ import { emptyStats, withOperationStats, type ServiceStats } from '@shopgraph/db
 import type { Logger } from '@shopgraph/logging';
 import { clientAddressOf, type TrustedProxies } from './client-address';
 import type { RequestScoped } from './error-masking';
+import { ErrorCode } from './errors';
 import { attachRequestOutcome, ServiceMetrics, type RequestOutcome } from './metrics';
 
 export interface RequestInfo {
@@ -80,6 +81,8 @@ export interface ListeningServer {
 }
 
 class BodyTooLarge extends Error {}
+/** The client went away before its body ended: nobody is left to answer. */
+class ClientClosed extends Error {}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -88,15 +91,36 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Past this many bytes over the limit, an oversized body is no longer read to its end: the socket
+ * is closed under the client instead. Up to it, the rest is read and dropped, so a client still
+ * sending gets to read its 413 (as Go's net/http does).
+ */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The whole body, or BodyTooLarge once the request has ended (or sent more than
+ * MAX_DISCARDED_BYTES past the limit). Stopping early would leave the rest on the socket, where a
+ * keep-alive connection would wait for it forever.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit + MAX_DISCARDED_BYTES) {
+        request.off('data', onData);
+        request.pause();
+        reject(new BodyTooLarge());
+      }
+    };
+    request.on('data', onData);
+    request.once('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    request.once('error', reject);
+    request.once('close', () => reject(new ClientClosed()));
+  });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -165,7 +189,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
       const verified = verifySubgraphRequest(options.gatewaySecret, headers, text);
       if (!verified.ok) {
         logger.warn({ reason: verified.reason }, 'refused a request without a valid gateway signature');
-        sendJson(response, 401, { errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+        sendJson(response, 401, { errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
         return;
       }
       viewer = verified.viewer;
@@ -177,7 +201,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         try {
           body = JSON.parse(text);
         } catch {
-          sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }] });
           return;
         }
       } else {
@@ -186,7 +210,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     }
     const maxBatchSize = options.maxBatchSize ?? 1;
     if (Array.isArray(body) && body.length > maxBatchSize) {
-      sendJson(response, 400, { errors: [{ message: `A batch may hold at most ${maxBatchSize} operations, got ${body.length}`, extensions: { code: 'BAD_REQUEST', limit: 'maxBatchSize' } }] });
+      sendJson(response, 400, { errors: [{ message: `A batch may hold at most ${maxBatchSize} operations, got ${body.length}`, extensions: { code: ErrorCode.BAD_REQUEST, limit: 'maxBatchSize' } }] });
       return;
     }
     const operationStats = emptyStats();
@@ -226,13 +250,28 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     });
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
-        metrics.errors.inc({ code: 'PAYLOAD_TOO_LARGE' });
-        sendJson(response, 413, { errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        metrics.errors.inc({ code: ErrorCode.PAYLOAD_TOO_LARGE });
+        // `connection: close`: the body may not have been read to its end (MAX_DISCARDED_BYTES).
+        response.shouldKeepAlive = false;
+        sendJson(response, 413, { errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+        return;
+      }
+      if (error instanceof ClientClosed) {
+        response.destroy();
         return;
       }
       options.logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else response.end();
+      if (response.headersSent) {
+        response.end();
+        return;
+      }
+      try {
+        sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      } catch {
+        // The response is past saving (a handler left an invalid status line on it): close the
+        // connection rather than leave the client waiting for an answer that never comes.
+        response.destroy();
+      }
     });
   });
   // Longer than any load balancer's idle timeout, so the proxy closes idle sockets first.

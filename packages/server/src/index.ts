@@ -10,5 +10,6 @@ export * from './service-env';
 export * from './run-main';
 export * from './viewer-guards';
 export * from './validation';
+export * from './input-guard';
 export * from './metrics';
 export * from './client-address';

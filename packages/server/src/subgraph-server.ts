@@ -5,6 +5,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import { errorLoggingPlugin, maskUnexpectedErrors, type RequestScoped } from './error-masking';
+import { inputGuardPlugin } from './input-guard';
 import { requestOutcomePlugin } from './metrics';
 
 export interface SubgraphServerOptions<TContext extends RequestScoped> {
@@ -21,7 +22,7 @@ export function createSubgraphApollo<TContext extends RequestScoped>(options: Su
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
     // No Apollo usage reporting here, so federated traces would be work for nobody.
-    plugins: [errorLoggingPlugin<TContext>(), requestOutcomePlugin<TContext>(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [inputGuardPlugin<TContext>(), errorLoggingPlugin<TContext>(), requestOutcomePlugin<TContext>(), ApolloServerPluginInlineTraceDisabled()],
   });
 }
 
