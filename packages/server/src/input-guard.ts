@@ -73,9 +73,10 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
     async requestDidStart() {
       return {
         // Apollo Server answers only errors thrown from didResolveOperation (and later) with their
-        // own status. This hook throws before its first await, and Promise.all takes the first
-        // rejection in plugin order: listed first, it wins over plugins that would choke on them.
-        async didResolveOperation({ operation, document, request }) {
+        // own status. It calls every plugin's hook in one `map`: thrown synchronously by the first
+        // plugin, the refusal stops that map before later plugins (the limits guard, which also
+        // throws synchronously) see the variables, and leaves no rejected promise unhandled.
+        didResolveOperation({ operation, document, request }) {
           const problem = variablesProblem(request.variables ?? {});
           if (problem) throw problem;
           if (!operation) {
@@ -86,6 +87,7 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
             const literal = literalProblem(document);
             if (literal) throw literal;
           }
+          return Promise.resolve();
         },
       };
     },
