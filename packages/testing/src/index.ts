@@ -6,3 +6,4 @@ export * from './describe-with-redis';
 export * from './sign-with-current-key';
 export * from './sign-in';
 export * from './metrics';
+export * from './shop-invariants';
