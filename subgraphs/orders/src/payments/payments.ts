@@ -38,7 +38,7 @@ export class Payments {
   constructor(
     private readonly db: OrdersDb,
     readonly provider: PaymentProvider,
-    private readonly logger: Logger,
+    readonly logger: Logger,
     private readonly settings: PaymentSettings = DEFAULT_PAYMENT_SETTINGS,
   ) {}
 

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { serviceDatabaseUrl } from '@shopgraph/config';
+import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
+import { startService as startInventory } from '@shopgraph/inventory';
+import type { RunningService } from '@shopgraph/server';
+import { createLogger } from '@shopgraph/logging';
+import {
+  checkShopInvariants,
+  graphqlRequest,
+  metricsOf,
+  sample,
+  startPlatformForTest,
+  TEST_GATEWAY_SECRET,
+  testDatabaseServerUrl,
+  testRedisUrl,
+  type TestPlatform,
+} from '@shopgraph/testing';
+
+// Issue #15, "Checkout always ends": a checkout interrupted mid-payment must still end, PAID or
+// PAYMENT_FAILED, without a client retry. The orders service runs with a short lease and a
+// reconciler pass every quarter second, set through its environment as an operator would.
+const SETTINGS = { ORDERS_PAYMENT_LEASE_SECONDS: '2', ORDERS_RECONCILE_INTERVAL_MS: '250' };
+/** The simulated provider's slow card: authorizes after 1.5 s, time enough to take inventory down meanwhile. */
+const SLOW_CARD = '4000000000001091';
+const CHECKOUT = `mutation ($a: ID!, $c: String!, $k: String!) {
+  checkout(input: { addressId: $a, cardNumber: $c }, idempotencyKey: $k) { __typename ... on OrderPlaced { order { id status } } ... on PaymentFailed { reason order { id status } } }
+}`;
+const ORDER = `query ($id: ID!) { order(id: $id) { id status paid { amount } history { from to reason } payments { operation outcome } } }`;
+const PENDING = `{ orders(first: 5, status: [PENDING]) { edges { node { id } } } }`;
+const STOCK = 'query ($id: ID!) { product(id: $id) { stock { onHand reserved } } }';
+const ADDRESS = { recipient: 'Casey Customer', line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' };
+const product = demoProducts.find((candidate) => demoStock.some((row) => row.productId === candidate.id && row.onHand >= 20))!;
+
+let platform: TestPlatform;
+let shopper: { headers: Record<string, string>; addressId: string };
+const saved: Record<string, string | undefined> = {};
+const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlRequest(platform.gatewayUrl, query, variables, shopper.headers);
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Inventory again on the port it had, over its databases: the gateway and orders find it where it was. */
+function restartInventory(port: number): Promise<RunningService> {
+  return startInventory({
+    port,
+    databaseUrl: serviceDatabaseUrl('inventory', testDatabaseServerUrl(), platform.databasePrefix, {}),
+    shared: platform.shared,
+    logger: createLogger('test', process.env.LOG_LEVEL ?? 'silent'),
+    seed: false,
+    production: false,
+    gatewaySecret: TEST_GATEWAY_SECRET,
+  });
+}
+
+beforeAll(async () => {
+  for (const [name, value] of Object.entries(SETTINGS)) {
+    saved[name] = process.env[name];
+    process.env[name] = value;
+  }
+  platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
+  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: 'customer@shopgraph.dev', p: DEMO_PASSWORD });
+  const headers = { authorization: `Bearer ${login.data!.login.accessToken}` };
+  const added = await graphqlRequest(platform.gatewayUrl, 'mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: ADDRESS }, headers);
+  shopper = { headers, addressId: added.data!.addAddress.id };
+});
+afterAll(async () => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  await platform?.stop();
+});
+
+test('inventory going down between authorize and confirm: the checkout still ends PAYMENT_FAILED, voided, its stock back, once inventory returns', async () => {
+  const stockBefore = (await gql(STOCK, { id: product.id })).data!.product.stock;
+  await gql('mutation ($p: ID!) { addToCart(productId: $p, quantity: 2) { itemCount } }', { p: product.id });
+
+  const answer = gql(CHECKOUT, { a: shopper.addressId, c: SLOW_CARD, k: randomUUID() });
+  // The order exists and its card is being authorized: now inventory goes away.
+  const orderId = await until('the PENDING order', async () => (await gql(PENDING)).data!.orders.edges[0]?.node.id as string | undefined);
+  const inventory = platform.subgraphs.inventory;
+  await inventory.stop();
+  const answered = await answer;
+  // The shopper was told something went wrong, with no internals.
+  expect(answered.errors?.[0]?.message ?? answered.data?.checkout?.__typename).not.toMatch(/ECONNREFUSED|fetch failed|inventory/);
+
+  const restarted = await restartInventory(inventory.port);
+  try {
+    const order = await until('the order to end', async () => {
+      const current = (await gql(ORDER, { id: orderId })).data?.order;
+      return current && current.status !== 'PENDING' ? current : undefined;
+    });
+    expect(order.status).toBe('PAYMENT_FAILED');
+    expect(order.paid).toEqual({ amount: 0 });
+    const succeeded = order.payments.filter((payment: { outcome: string }) => payment.outcome === 'SUCCEEDED').map((payment: { operation: string }) => payment.operation);
+    expect(succeeded).toEqual(['AUTHORIZE', 'VOID']);
+    expect(order.history.filter((change: { from: string | null }) => change.from === 'PENDING')).toHaveLength(1);
+    expect((await gql(STOCK, { id: product.id })).data!.product.stock).toEqual(stockBefore);
+    // The cart is kept for another try, as after any failed payment.
+    expect((await gql('{ cart { itemCount } }')).data!.cart.itemCount).toBe(2);
+    expect(sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_orders_reconciled_total', { outcome: 'payment_failed' })).toBeGreaterThanOrEqual(1);
+    expect(await checkShopInvariants({ databaseServerUrl: testDatabaseServerUrl(), databasePrefix: platform.databasePrefix })).toEqual([]);
+  } finally {
+    await restarted.stop();
+  }
+});
