@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
 import { serviceDatabaseUrl } from '@shopgraph/config';
 import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
 import { startService as startInventory } from '@shopgraph/inventory';
@@ -32,9 +33,23 @@ const ADDRESS = { recipient: 'Casey Customer', line1: '1 Main St', city: 'Spring
 const product = demoProducts.find((candidate) => demoStock.some((row) => row.productId === candidate.id && row.onHand >= 20))!;
 
 let platform: TestPlatform;
+/** The inventory a test started in place of the platform's; the later tests use it, afterAll stops it. */
+let restarted: RunningService | undefined;
 let shopper: { headers: Record<string, string>; addressId: string };
 const saved: Record<string, string | undefined> = {};
 const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlRequest(platform.gatewayUrl, query, variables, shopper.headers);
+const stockOf = async () => (await gql(STOCK, { id: product.id })).data!.product.stock as { onHand: number; reserved: number };
+const invariants = () => checkShopInvariants({ databaseServerUrl: testDatabaseServerUrl(), databasePrefix: platform.databasePrefix });
+const succeededOperations = (order: { payments: { operation: string; outcome: string }[] }) =>
+  order.payments.filter((payment) => payment.outcome === 'SUCCEEDED').map((payment) => payment.operation);
+
+/** Until the order leaves PENDING; its state as the shopper's order query shows it. */
+async function endOf(orderId: string) {
+  return until('the order to end', async () => {
+    const current = (await gql(ORDER, { id: orderId })).data?.order;
+    return current && current.status !== 'PENDING' ? current : undefined;
+  });
+}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -75,11 +90,12 @@ afterAll(async () => {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
+  await restarted?.stop();
   await platform?.stop();
 });
 
 test('inventory going down between authorize and confirm: the checkout still ends PAYMENT_FAILED, voided, its stock back, once inventory returns', async () => {
-  const stockBefore = (await gql(STOCK, { id: product.id })).data!.product.stock;
+  const stockBefore = await stockOf();
   await gql('mutation ($p: ID!) { addToCart(productId: $p, quantity: 2) { itemCount } }', { p: product.id });
 
   const answer = gql(CHECKOUT, { a: shopper.addressId, c: SLOW_CARD, k: randomUUID() });
@@ -89,25 +105,51 @@ test('inventory going down between authorize and confirm: the checkout still end
   await inventory.stop();
   const answered = await answer;
   // The shopper was told something went wrong, with no internals.
-  expect(answered.errors?.[0]?.message ?? answered.data?.checkout?.__typename).not.toMatch(/ECONNREFUSED|fetch failed|inventory/);
+  expect(answered.errors?.[0]?.message ?? answered.data?.checkout?.__typename).not.toMatch(/ECONNREFUSED|fetch failed|unreachable/);
 
-  const restarted = await restartInventory(inventory.port);
+  restarted = await restartInventory(inventory.port);
+  const order = await endOf(orderId);
+  expect(order.status).toBe('PAYMENT_FAILED');
+  expect(order.paid).toEqual({ amount: 0 });
+  expect(succeededOperations(order)).toEqual(['AUTHORIZE', 'VOID']);
+  expect(order.history.filter((change: { from: string | null }) => change.from === 'PENDING')).toHaveLength(1);
+  expect(await stockOf()).toEqual(stockBefore);
+  // The cart is kept for another try, as after any failed payment.
+  expect((await gql('{ cart { itemCount } }')).data!.cart.itemCount).toBe(2);
+  expect(sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_orders_reconciled_total', { outcome: 'payment_failed' })).toBeGreaterThanOrEqual(1);
+  expect(await invariants()).toEqual([]);
+});
+
+test('the order database failing the PAID write after the capture (charged but PENDING): the order still ends PAID, charged once, its stock taken once', async () => {
+  const stockBefore = await stockOf();
+  await gql('mutation { clearCart { itemCount } }');
+  await gql('mutation ($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: product.id });
+  // A real failure of the orders database on that one statement, as during a restart: every
+  // write that makes an order PAID fails until the trigger is dropped ("Postgres is back").
+  const orders = postgres(serviceDatabaseUrl('orders', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
   try {
-    const order = await until('the order to end', async () => {
-      const current = (await gql(ORDER, { id: orderId })).data?.order;
-      return current && current.status !== 'PENDING' ? current : undefined;
-    });
-    expect(order.status).toBe('PAYMENT_FAILED');
-    expect(order.paid).toEqual({ amount: 0 });
-    const succeeded = order.payments.filter((payment: { outcome: string }) => payment.outcome === 'SUCCEEDED').map((payment: { operation: string }) => payment.operation);
-    expect(succeeded).toEqual(['AUTHORIZE', 'VOID']);
-    expect(order.history.filter((change: { from: string | null }) => change.from === 'PENDING')).toHaveLength(1);
-    expect((await gql(STOCK, { id: product.id })).data!.product.stock).toEqual(stockBefore);
-    // The cart is kept for another try, as after any failed payment.
-    expect((await gql('{ cart { itemCount } }')).data!.cart.itemCount).toBe(2);
-    expect(sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_orders_reconciled_total', { outcome: 'payment_failed' })).toBeGreaterThanOrEqual(1);
-    expect(await checkShopInvariants({ databaseServerUrl: testDatabaseServerUrl(), databasePrefix: platform.databasePrefix })).toEqual([]);
+    await orders`create function test_outage() returns trigger language plpgsql as $$ begin raise exception 'the database is restarting'; end $$`;
+    await orders`create trigger test_outage before update on orders for each row when (new.status = 'PAID') execute function test_outage()`;
+    const answered = await gql(CHECKOUT, { a: shopper.addressId, c: '4242424242424242', k: randomUUID() });
+    expect(answered.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(answered.errors?.[0]?.message).not.toMatch(/restarting/);
+    // What the shopper sees meanwhile: an order, PENDING.
+    const stuckId = (await gql(PENDING)).data!.orders.edges[0]?.node.id as string;
+    expect(stuckId).toBeDefined();
+    await orders`drop trigger test_outage on orders`;
+
+    const order = await endOf(stuckId);
+    expect(order.status).toBe('PAID');
+    expect(order.paid.amount).toBe(product.priceCents);
+    expect(succeededOperations(order)).toEqual(['AUTHORIZE', 'CAPTURE']);
+    expect(order.history.filter((change: { from: string | null }) => change.from === 'PENDING')).toEqual([expect.objectContaining({ to: 'PAID' })]);
+    expect(await stockOf()).toEqual({ onHand: stockBefore.onHand - 1, reserved: stockBefore.reserved });
+    // Bought: the cart is empty, as after any paid checkout.
+    expect((await gql('{ cart { itemCount } }')).data!.cart.itemCount).toBe(0);
+    expect(sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_orders_reconciled_total', { outcome: 'paid' })).toBeGreaterThanOrEqual(1);
+    expect(await invariants()).toEqual([]);
   } finally {
-    await restarted.stop();
+    await orders`drop trigger if exists test_outage on orders`;
+    await orders.end();
   }
 });
