@@ -4,6 +4,7 @@ import { claimPaymentLease } from '../db/queries/order-writes';
 import { findSucceededPayment } from '../db/queries/payments';
 import type { OrderRow } from '../db/schema';
 import { changeOrderStatus } from '../lifecycle/change-status';
+import { succeededReference } from '../payments/succeeded-reference';
 import { SYSTEM_ACTOR } from '../lifecycle/transitions';
 import { confirmOrderStock, releaseOrderStock } from '../peers/inventory';
 import { PeerRequestError } from '../peers/peer-client';
@@ -24,9 +25,11 @@ export const paymentKey = (orderId: string, operation: string) => `${orderId}:${
 export async function failPayment(commerce: Commerce, order: OrderRow, reason: string, authorization?: string): Promise<PaymentFailedResult> {
   // A void already on record is not sent again (by a reconciler finishing a failure that stopped later on).
   if (authorization && !(await findSucceededPayment(commerce.db, order.id, 'VOID'))) {
-    await commerce.payments.call({ orderId: order.id, operation: 'VOID', amountCents: order.totalCents, idempotencyKey: paymentKey(order.id, 'void') }, () =>
+    const voided = await commerce.payments.call({ orderId: order.id, operation: 'VOID', amountCents: order.totalCents, idempotencyKey: paymentKey(order.id, 'void') }, () =>
       commerce.payments.provider.void({ idempotencyKey: paymentKey(order.id, 'void'), authorization }),
     );
+    // An authorization the provider has not dropped would stay on the card: the order stays PENDING and the reconciler voids it.
+    if (!voided.ok && voided.outcome !== 'DECLINED') throw new Error(`void of order ${order.id} did not go through: ${voided.message}`);
   }
   // No reservation at all (inventory lost it, or never had it): nothing to give back.
   await releaseOrderStock(commerce.peers, order.id).catch((error: unknown) => {
@@ -75,14 +78,23 @@ export async function payOrder(commerce: Commerce, order: OrderRow, cardNumber: 
     { orderId: order.id, operation: 'AUTHORIZE', amountCents, idempotencyKey: paymentKey(order.id, 'authorize'), cardLast4: cardNumber.slice(-4) },
     () => payments.provider.authorize({ idempotencyKey: paymentKey(order.id, 'authorize'), amountCents, currency: order.currency, cardNumber }),
   );
-  if (!authorized.ok) return failPayment(commerce, order, `payment ${authorized.outcome.toLowerCase()}: ${authorized.message}`);
+  if (!authorized.ok) {
+    // Without a definite answer the authorization may still have gone through (its answer lost on the
+    // way back): ask the provider, so it is voided. If the provider cannot say, the order stays PENDING for the reconciler.
+    const late = authorized.outcome === 'DECLINED' ? null : await succeededReference(commerce, order, 'AUTHORIZE', paymentKey(order.id, 'authorize'));
+    return failPayment(commerce, order, `payment ${authorized.outcome.toLowerCase()}: ${authorized.message}`, late ?? undefined);
+  }
   const stock = await takeHeldStock(commerce, order.id);
   if (stock === 'EXPIRED') return failPayment(commerce, order, 'the stock hold ran out before payment', authorized.reference);
   if (stock === 'UNREACHABLE') return failPayment(commerce, order, 'the stock could not be taken (inventory did not answer); nothing was charged', authorized.reference);
   const captured = await payments.call({ orderId: order.id, operation: 'CAPTURE', amountCents, idempotencyKey: paymentKey(order.id, 'capture') }, () =>
     payments.provider.capture({ idempotencyKey: paymentKey(order.id, 'capture'), authorization: authorized.reference, amountCents }),
   );
-  if (!captured.ok) return failPayment(commerce, order, `capture ${captured.outcome.toLowerCase()}: ${captured.message}`, authorized.reference);
+  if (!captured.ok) {
+    // As for the authorization: a capture without a definite answer may have gone through, and then the order is paid.
+    const late = captured.outcome === 'DECLINED' ? null : await succeededReference(commerce, order, 'CAPTURE', paymentKey(order.id, 'capture'));
+    if (!late) return failPayment(commerce, order, `capture ${captured.outcome.toLowerCase()}: ${captured.message}`, authorized.reference);
+  }
   const paid = await changeOrderStatus(commerce.db, order.id, { to: 'PAID', actor: SYSTEM_ACTOR, reason: 'payment captured', patch: { paidCents: amountCents }, repeatable: true });
   await commerce.carts.clear(order.userId);
   return { __typename: 'OrderPlaced', order: paid };

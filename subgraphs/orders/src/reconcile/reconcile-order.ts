@@ -1,10 +1,10 @@
 import type { Commerce } from '../commerce';
 import { failPayment, isGoneReservation, paymentKey } from '../checkout/pay-order';
 import { claimPaymentLease } from '../db/queries/order-writes';
-import { findSucceededPayment, recordPaymentAttempt } from '../db/queries/payments';
-import type { OrderRow, PaymentOperation } from '../db/schema';
+import type { OrderRow } from '../db/schema';
 import { changeOrderStatus } from '../lifecycle/change-status';
 import { SYSTEM_ACTOR } from '../lifecycle/transitions';
+import { succeededReference } from '../payments/succeeded-reference';
 import { confirmOrderStock } from '../peers/inventory';
 
 /** How the reconciler ended one stuck order; SKIPPED when someone else is paying it or it ended meanwhile. */
@@ -13,30 +13,6 @@ export type ReconcileOutcome = 'PAID' | 'PAYMENT_FAILED' | 'SKIPPED';
 /** Written as the reason of the status change, so the order's history says who ended it and why. */
 export const RECONCILED_PAID = 'payment captured; checkout finished by the reconciler';
 export const RECONCILED_FAILED = 'checkout was interrupted; nothing was charged';
-
-/**
- * The provider reference of the operation's success, from our records or else from the provider
- * (an answer that was never recorded: the request died, or Postgres failed, after the provider
- * answered). An answer learnt from the provider is recorded, so the payments table tells the truth.
- */
-async function succeededReference(commerce: Commerce, order: OrderRow, operation: PaymentOperation, key: string): Promise<string | null> {
-  const recorded = await findSucceededPayment(commerce.db, order.id, operation);
-  if (recorded?.providerReference) return recorded.providerReference;
-  const answer = await commerce.payments.provider.lookup(key);
-  if (answer?.outcome !== 'SUCCEEDED') return null;
-  await recordPaymentAttempt(commerce.db, {
-    orderId: order.id,
-    operation,
-    outcome: 'SUCCEEDED',
-    amountCents: order.totalCents,
-    provider: commerce.payments.provider.name,
-    providerReference: answer.reference,
-    providerIdempotencyKey: key,
-    cardLast4: null,
-    message: 'answer looked up by the reconciler',
-  });
-  return answer.reference;
-}
 
 /** The capture went through: the stock was confirmed before it (confirming again changes nothing), so the order is PAID. */
 async function finishPaid(commerce: Commerce, order: OrderRow): Promise<void> {
