@@ -7,9 +7,11 @@ import type { RunningService } from '@shopgraph/server';
 import { createLogger } from '@shopgraph/logging';
 import {
   checkShopInvariants,
+  eventually,
   graphqlRequest,
   metricsOf,
   sample,
+  setEnvironment,
   startPlatformForTest,
   TEST_GATEWAY_SECRET,
   testDatabaseServerUrl,
@@ -36,7 +38,7 @@ let platform: TestPlatform;
 /** The inventory a test started in place of the platform's; the later tests use it, afterAll stops it. */
 let restarted: RunningService | undefined;
 let shopper: { headers: Record<string, string>; addressId: string };
-const saved: Record<string, string | undefined> = {};
+let restoreEnvironment: (() => void) | undefined;
 const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlRequest(platform.gatewayUrl, query, variables, shopper.headers);
 const stockOf = async () => (await gql(STOCK, { id: product.id })).data!.product.stock as { onHand: number; reserved: number };
 const invariants = () => checkShopInvariants({ databaseServerUrl: testDatabaseServerUrl(), databasePrefix: platform.databasePrefix });
@@ -45,20 +47,10 @@ const succeededOperations = (order: { payments: { operation: string; outcome: st
 
 /** Until the order leaves PENDING; its state as the shopper's order query shows it. */
 async function endOf(orderId: string) {
-  return until('the order to end', async () => {
+  return eventually('the order to end', async () => {
     const current = (await gql(ORDER, { id: orderId })).data?.order;
     return current && current.status !== 'PENDING' ? current : undefined;
   });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Inventory again on the port it had, over its databases: the gateway and orders find it where it was. */
@@ -75,10 +67,7 @@ function restartInventory(port: number): Promise<RunningService> {
 }
 
 beforeAll(async () => {
-  for (const [name, value] of Object.entries(SETTINGS)) {
-    saved[name] = process.env[name];
-    process.env[name] = value;
-  }
+  restoreEnvironment = setEnvironment(SETTINGS);
   platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
   const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: 'customer@shopgraph.dev', p: DEMO_PASSWORD });
   const headers = { authorization: `Bearer ${login.data!.login.accessToken}` };
@@ -86,10 +75,7 @@ beforeAll(async () => {
   shopper = { headers, addressId: added.data!.addAddress.id };
 });
 afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restoreEnvironment?.();
   await restarted?.stop();
   await platform?.stop();
 });
@@ -100,7 +86,7 @@ test('inventory going down between authorize and confirm: the checkout still end
 
   const answer = gql(CHECKOUT, { a: shopper.addressId, c: SLOW_CARD, k: randomUUID() });
   // The order exists and its card is being authorized: now inventory goes away.
-  const orderId = await until('the PENDING order', async () => (await gql(PENDING)).data!.orders.edges[0]?.node.id as string | undefined);
+  const orderId = await eventually('the PENDING order', async () => (await gql(PENDING)).data!.orders.edges[0]?.node.id as string | undefined);
   const inventory = platform.subgraphs.inventory;
   await inventory.stop();
   const answered = await answer;

@@ -7,3 +7,4 @@ export * from './sign-with-current-key';
 export * from './sign-in';
 export * from './metrics';
 export * from './shop-invariants';
+export * from './eventually';

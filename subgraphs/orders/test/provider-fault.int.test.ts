@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_CUSTOMER_EMAIL, DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
-import { checkShopInvariants, graphqlRequest, startPlatformForTest, testDatabaseServerUrl, type TestPlatform } from '@shopgraph/testing';
+import { checkShopInvariants, eventually, graphqlRequest, setEnvironment, startPlatformForTest, testDatabaseServerUrl, type TestPlatform } from '@shopgraph/testing';
 import { UNEXPECTED_FAILURE } from '../src/payments/payments';
 import { TEST_CARDS } from '../src/payments/simulated-provider';
 import { startOwnRedis, type OwnRedis } from './own-redis';
@@ -19,24 +19,11 @@ let redis: OwnRedis;
 let platform: TestPlatform;
 let headers: Record<string, string>;
 let addressId: string;
-const saved: Record<string, string | undefined> = {};
+let restoreEnvironment: (() => void) | undefined;
 const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlRequest(platform.gatewayUrl, query, variables, headers);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 beforeAll(async () => {
-  for (const [name, value] of Object.entries(SETTINGS)) {
-    saved[name] = process.env[name];
-    process.env[name] = value;
-  }
+  restoreEnvironment = setEnvironment(SETTINGS);
   redis = await startOwnRedis();
   platform = await startPlatformForTest({ redisUrl: redis.url });
   const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: DEMO_CUSTOMER_EMAIL, p: DEMO_PASSWORD });
@@ -45,10 +32,7 @@ beforeAll(async () => {
   addressId = (await gql('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: address })).data!.addAddress.id;
 });
 afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restoreEnvironment?.();
   redis?.thaw();
   await platform?.stop();
   await redis?.stop();
@@ -58,7 +42,7 @@ test("the provider's Redis stalling mid-payment: every attempt is recorded and t
   const before = (await gql(STOCK, { id: product.id })).data!.product.stock;
   await gql('mutation ($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: product.id });
   const answer = gql(CHECKOUT, { a: addressId, c: TEST_CARDS.SLOW, k: randomUUID() });
-  const orderId = await until('the PENDING order', async () => (await gql(PENDING)).data!.orders.edges[0]?.node.id as string | undefined);
+  const orderId = await eventually('the PENDING order', async () => (await gql(PENDING)).data!.orders.edges[0]?.node.id as string | undefined);
   redis.freeze();
   try {
     const answered = await answer;
@@ -67,7 +51,7 @@ test("the provider's Redis stalling mid-payment: every attempt is recorded and t
     redis.thaw();
   }
 
-  const order = await until('the order to end', async () => {
+  const order = await eventually('the order to end', async () => {
     const current = (await gql(ORDER, { id: orderId })).data?.order;
     return current && current.status !== 'PENDING' ? current : undefined;
   });

@@ -4,7 +4,7 @@ import { serviceDatabaseUrl } from '@shopgraph/config';
 import { openServiceDatabase } from '@shopgraph/db';
 import { DEMO_CUSTOMER_EMAIL, DEMO_PASSWORD, demoStock, demoUsers } from '@shopgraph/demo-data';
 import { createLogger } from '@shopgraph/logging';
-import { checkShopInvariants, graphqlRequest, startPlatformForTest, TEST_GATEWAY_SECRET, testDatabaseServerUrl, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
+import { checkShopInvariants, eventually, graphqlRequest, setEnvironment, startPlatformForTest, TEST_GATEWAY_SECRET, testDatabaseServerUrl, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
 import { paymentKey } from '../src/checkout/pay-order';
 import type { Commerce } from '../src/commerce';
 import { schema, type OrdersDatabase } from '../src/db/database';
@@ -29,7 +29,7 @@ const STOCK = 'query ($id: ID!) { product(id: $id) { stock { onHand reserved } }
 let platform: TestPlatform;
 let replicas: { database: OrdersDatabase; commerce: Commerce }[];
 let admin: Record<string, string>;
-let restoreInterval: string | undefined;
+let restoreEnvironment: (() => void) | undefined;
 
 type Step = 'inserted' | 'authorized' | 'authorized-unrecorded' | 'confirmed' | 'captured';
 
@@ -61,14 +61,11 @@ async function stuckAfter(commerce: Commerce, step: Step): Promise<string> {
   return orderId;
 }
 
-async function waitUntilStuck(commerce: Commerce, orderIds: string[]): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
+function waitUntilStuck(commerce: Commerce, orderIds: string[]): Promise<true> {
+  return eventually('the orders to go past their lease', async () => {
     const stuck = new Set((await findStuckPendingOrders(commerce.db, LEASE_SECONDS, 1_000)).map((order) => order.id));
-    if (orderIds.every((id) => stuck.has(id))) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('orders never went past their lease');
+    return orderIds.every((id) => stuck.has(id)) || undefined;
+  });
 }
 
 const gql = (query: string, variables: Record<string, unknown>) => graphqlRequest(platform.gatewayUrl, query, variables, admin);
@@ -78,8 +75,7 @@ const invariants = () => checkShopInvariants({ databaseServerUrl: testDatabaseSe
 
 beforeAll(async () => {
   // The platform's own reconciler stays off: this test runs the passes itself.
-  restoreInterval = process.env.ORDERS_RECONCILE_INTERVAL_MS;
-  process.env.ORDERS_RECONCILE_INTERVAL_MS = '0';
+  restoreEnvironment = setEnvironment({ ORDERS_RECONCILE_INTERVAL_MS: '0' });
   platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
   const peerUrls = () => Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url]));
   replicas = await Promise.all(
@@ -93,8 +89,7 @@ beforeAll(async () => {
   admin = { authorization: `Bearer ${login.data!.login.accessToken}` };
 });
 afterAll(async () => {
-  if (restoreInterval === undefined) delete process.env.ORDERS_RECONCILE_INTERVAL_MS;
-  else process.env.ORDERS_RECONCILE_INTERVAL_MS = restoreInterval;
+  restoreEnvironment?.();
   await Promise.all((replicas ?? []).map((replica) => replica.database.close()));
   await platform?.stop();
 });
