@@ -9,3 +9,5 @@ export * from './metrics';
 export * from './servers/free-port';
 export * from './servers/own-postgres';
 export * from './servers/own-redis';
+export * from './shop-invariants';
+export * from './eventually';
