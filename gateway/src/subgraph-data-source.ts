@@ -1,6 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { ErrorCode } from '@shopgraph/server';
+import { GraphQLError } from 'graphql';
 import { encodeViewer, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from './context';
 import { EntityFetchMerger, type PlanSiblings } from './merge/entity-fetch-merger';
@@ -62,6 +64,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const group = this.siblings?.groupOf(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, this.name);
     return group ? this.merger.fetch(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, group) : super.process(options);
+  }
+
+  /**
+   * A subgraph that refuses a request with 503 SERVICE_UNAVAILABLE said
+   * what clients should hear: keep its message and code instead of Apollo's bare "503: Service Unavailable".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined)?.body;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    if (response.status !== 503 || first?.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) return error;
+    return new GraphQLError(String(first.message), { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: first.extensions.retryAfterSeconds } });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -51,12 +51,14 @@ export async function listenSubgraph<TContext extends RequestScoped>(
 ): Promise<RunningService> {
   await service.apollo.start();
   const stats = new ServiceStats();
+  const metrics = new ServiceMetrics(name);
+  if (options.shared.circuit) metrics.watchRedisCircuit(options.shared.circuit);
   const listening = await serveGraphQL(service, {
     port: options.port,
     logger: options.logger,
     gatewaySecret: options.gatewaySecret,
     stats,
-    metrics: new ServiceMetrics(name),
+    metrics,
     readiness: async () => {
       const [database, redis] = await Promise.all([resources.databaseAnswers?.() ?? true, options.shared.ping()]);
       return { database, redis };
