@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { ErrorCode } from '@shopgraph/server';
 import { GraphQLError } from 'graphql';
-import { encodeViewer, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
+import { encodeViewer, newNonce, NONCE_HEADER, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from './context';
 import { EntityFetchMerger, type PlanSiblings } from './merge/entity-fetch-merger';
 import type { GatewayMetrics } from './observability/metrics';
@@ -67,7 +67,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * A subgraph that refuses a request with 503 SERVICE_UNAVAILABLE said
+   * A subgraph that refuses a request with 503 SERVICE_UNAVAILABLE (its nonce store is down) said
    * what clients should hear: keep its message and code instead of Apollo's bare "503: Service Unavailable".
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
@@ -135,7 +135,10 @@ function signingFetcher(secret: string, send: Fetcher): Fetcher {
     const headers = { ...init?.headers };
     const viewerPart = headers[VIEWER_HEADER] ?? encodeViewer(NOBODY);
     headers[VIEWER_HEADER] = viewerPart;
-    headers[SIGNATURE_HEADER] = signatureFor(secret, viewerPart, typeof init?.body === 'string' ? init.body : '');
+    // A nonce per call, so even two identical mutations (a double click) sign differently.
+    const nonce = newNonce();
+    headers[NONCE_HEADER] = nonce;
+    headers[SIGNATURE_HEADER] = signatureFor(secret, viewerPart, nonce, typeof init?.body === 'string' ? init.body : '');
     return send(url, { ...init, headers });
   };
 }

@@ -1,8 +1,10 @@
 import { MemoryEventBus, RedisEventBus, type EventBus } from '@shopgraph/events';
-import type { Cache, Counters, PubSub } from './cache';
+import type { Cache, Counters, PubSub, SingleUseNonces } from './cache';
 import { MemoryCounters } from './memory-counters';
+import { MemoryNonces } from './memory-nonces';
 import { RedisCircuit } from './redis-circuit';
 import { RedisCounters } from './redis-counters';
+import { RedisNonces } from './redis-nonces';
 import { MemoryCache } from './memory-cache';
 import { MemoryPubSub } from './memory-pubsub';
 import { RedisCache } from './redis-cache';
@@ -15,6 +17,8 @@ export { RedisCache } from './redis-cache';
 export { RedisPubSub } from './redis-pubsub';
 export { MemoryCounters } from './memory-counters';
 export { RedisCounters } from './redis-counters';
+export { MemoryNonces } from './memory-nonces';
+export { RedisNonces } from './redis-nonces';
 export { RedisCircuit, RedisUnavailableError, isRedisUnavailable, DEFAULT_REDIS_CIRCUIT, type RedisCircuitOptions, type RedisCircuitState } from './redis-circuit';
 export { connectRedis, redisAnswers, FAIL_FAST_REDIS_OPTIONS } from './redis-connection';
 
@@ -22,6 +26,8 @@ export interface SharedState {
   cache: Cache;
   pubsub: PubSub;
   counters: Counters;
+  /** Single-use nonces of signed mutations, shared by every replica. */
+  nonces: SingleUseNonces;
   /** Domain events between services: Redis Streams, or in-process in the single-process mode. */
   events: EventBus;
   /** 'redis' when shared across processes, 'memory' in the single-process mode. */
@@ -35,22 +41,25 @@ export interface SharedState {
 
 /** Redis when a URL is given; otherwise in-process implementations of the same interfaces. */
 export function createSharedState(redisUrl: string | undefined, namespace = ''): SharedState {
-  // One Redis, one circuit: once the cache finds it down, the counters stop asking too.
+  // One Redis, one circuit: once the cache finds it down, counters and nonces stop asking too.
   const circuit = redisUrl ? new RedisCircuit() : undefined;
   const cache = redisUrl ? new RedisCache(redisUrl, namespace, circuit) : new MemoryCache();
   const pubsub = redisUrl ? new RedisPubSub(redisUrl, circuit) : new MemoryPubSub();
   const counters = redisUrl ? new RedisCounters(redisUrl, namespace, circuit) : new MemoryCounters();
+  const nonces = counters instanceof RedisCounters ? new RedisNonces(counters.connection, namespace, circuit) : new MemoryNonces();
   const events = redisUrl ? new RedisEventBus(redisUrl, { namespace }) : new MemoryEventBus();
   return {
     cache,
     pubsub,
     counters,
+    nonces,
     events,
     kind: redisUrl ? 'redis' : 'memory',
     circuit,
     ping: async () => (cache instanceof RedisCache ? cache.ping() : true),
     close: async () => {
       await Promise.all([cache.close(), pubsub.close(), events.close()]);
+      // Closes the nonces' connection too.
       if (counters instanceof RedisCounters) counters.close();
     },
   };

@@ -25,6 +25,11 @@ export class RedisCounters implements Counters {
     return { count, resetInSeconds: ttl > 0 ? ttl : windowSeconds };
   }
 
+  /** Its connection, for other fail-fast commands of the same process (single-use nonces). */
+  get connection(): Redis {
+    return this.redis;
+  }
+
   close(): void {
     this.redis.disconnect();
   }

@@ -57,6 +57,8 @@ export async function listenSubgraph<TContext extends RequestScoped>(
     port: options.port,
     logger: options.logger,
     gatewaySecret: options.gatewaySecret,
+    // Signed mutations are single-use across replicas (docs/security.md).
+    nonces: options.shared.nonces,
     stats,
     metrics,
     readiness: async () => {
