@@ -17,6 +17,7 @@ import { readCostModel, type CostModel, type CostOverrides } from './limits/cost
 import { operationGuardPlugin } from './limits/operation-guard-plugin';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 import { GatewayMetrics } from './observability/metrics';
+import { serviceUnavailableStatusPlugin } from './outage/service-unavailable-status';
 import { persistedQueriesPlugin } from './observability/persisted-queries-metrics';
 import { gatewayReadiness } from './observability/readiness';
 import { traceHeadersOf } from './observability/trace-context';
@@ -87,6 +88,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const routingUrl = (name: string) => (isServiceName(name) && deps.subgraphUrls[name]) || urlsInFile[name];
   const verifyAccessToken = createAccessTokenVerifier(() => new URL(JWKS_PATH, routingUrl('users')));
   const metrics = new GatewayMetrics();
+  if (deps.shared.circuit) metrics.watchRedisCircuit(deps.shared.circuit);
   const subgraphFetcher = createKeepAliveFetcher({ ...DEFAULT_KEEP_ALIVE, maxSockets: deps.subgraphMaxSockets ?? DEFAULT_KEEP_ALIVE.maxSockets });
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...deps.limits };
   // Unless this is set, @apollo/gateway sends usage metrics to Apollo and first probes the cloud
@@ -115,6 +117,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     inputGuardPlugin<GatewayContext>(),
     errorLoggingPlugin<GatewayContext>(),
     requestOutcomePlugin<GatewayContext>(),
+    serviceUnavailableStatusPlugin(),
     persistedQueriesPlugin(metrics),
     ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
     operationGuardPlugin({ limits, costModel: () => costModel, counters: deps.shared.counters, budgets: deps.costBudgets ?? DEFAULT_COST_BUDGETS, metrics }),

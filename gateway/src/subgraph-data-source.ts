@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { encodeViewer, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
+import { ErrorCode } from '@shopgraph/server';
+import { GraphQLError } from 'graphql';
+import { encodeViewer, newNonce, NONCE_HEADER, SIGNATURE_HEADER, signatureFor, VIEWER_HEADER, type Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from './context';
 import { EntityFetchMerger, type PlanSiblings } from './merge/entity-fetch-merger';
 import type { GatewayMetrics } from './observability/metrics';
@@ -64,6 +66,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return group ? this.merger.fetch(options as GraphQLDataSourceProcessOptions<Record<string, unknown>>, group) : super.process(options);
   }
 
+  /**
+   * A subgraph that refuses a request with 503 SERVICE_UNAVAILABLE (its nonce store is down) said
+   * what clients should hear: keep its message and code instead of Apollo's bare "503: Service Unavailable".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined)?.body;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    if (response.status !== 503 || first?.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) return error;
+    return new GraphQLError(String(first.message), { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: first.extensions.retryAfterSeconds } });
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { request, context } = options;
     const headers = request.http?.headers;
@@ -121,7 +135,10 @@ function signingFetcher(secret: string, send: Fetcher): Fetcher {
     const headers = { ...init?.headers };
     const viewerPart = headers[VIEWER_HEADER] ?? encodeViewer(NOBODY);
     headers[VIEWER_HEADER] = viewerPart;
-    headers[SIGNATURE_HEADER] = signatureFor(secret, viewerPart, typeof init?.body === 'string' ? init.body : '');
+    // A nonce per call, so even two identical mutations (a double click) sign differently.
+    const nonce = newNonce();
+    headers[NONCE_HEADER] = nonce;
+    headers[SIGNATURE_HEADER] = signatureFor(secret, viewerPart, nonce, typeof init?.body === 'string' ? init.body : '');
     return send(url, { ...init, headers });
   };
 }

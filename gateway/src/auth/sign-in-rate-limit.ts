@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Counters } from '@shopgraph/cache';
-import { ErrorCode } from '@shopgraph/server';
+import { isRedisUnavailable, type Counters } from '@shopgraph/cache';
+import { ErrorCode, serviceUnavailable } from '@shopgraph/server';
 import { GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type GraphQLField } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { GatewayContext } from '../context';
@@ -75,7 +75,16 @@ export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits, 
                 .then((hit) => ({ ...hit, limit: limits.perAccount.limit })),
             ),
           ];
-          const exceeded = (await Promise.all(hits)).filter((hit) => hit.count > hit.limit);
+          let counted;
+          try {
+            counted = await Promise.all(hits);
+          } catch (error) {
+            if (!isRedisUnavailable(error)) throw error;
+            // Fail closed: without the shared counts a guesser would have no limit at all.
+            contextValue.logger.warn({ err: error }, 'sign-in refused: rate-limit counters unavailable');
+            throw serviceUnavailable('Signing in is unavailable right now; try again shortly', error.retryAfterSeconds);
+          }
+          const exceeded = counted.filter((hit) => hit.count > hit.limit);
           if (exceeded.length > 0) metrics?.rateLimited.inc({ limit: 'signIn' });
           if (exceeded.length > 0) throw rateLimited(Math.max(...exceeded.map((hit) => hit.resetInSeconds)));
         },

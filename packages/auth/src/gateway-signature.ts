@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ROLES, SERVICE_ROLE, type Viewer } from './viewer';
 
 const SIGNED_ROLES: readonly string[] = [...ROLES, SERVICE_ROLE];
@@ -6,8 +6,15 @@ const SIGNED_ROLES: readonly string[] = [...ROLES, SERVICE_ROLE];
 /** Headers the gateway adds to every subgraph request; anything a client sent under these names is dropped. */
 export const VIEWER_HEADER = 'x-shopgraph-viewer';
 export const SIGNATURE_HEADER = 'x-shopgraph-signature';
+/**
+ * A value fresh for every subgraph call, under the signature: two calls never sign alike, so a
+ * subgraph that remembers it can run a signed mutation once (docs/security.md).
+ */
+export const NONCE_HEADER = 'x-shopgraph-nonce';
 
-const VERSION = 'v1';
+// v2 signs the nonce as well; v1 (without one) is refused.
+const VERSION = 'v2';
+const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 /** How long a signed subgraph request stays valid: long enough for a slow subgraph, short for replay. */
 export const SIGNATURE_TTL_SECONDS = 60;
 
@@ -17,19 +24,23 @@ interface SignedViewer {
   exp: number;
 }
 
-function mac(secret: string, viewerPart: string, body: string): Buffer {
+function mac(secret: string, viewerPart: string, nonce: string, body: string): Buffer {
   const bodyHash = createHash('sha256').update(body).digest('base64url');
-  return createHmac('sha256', secret).update(`${VERSION}.${viewerPart}.${bodyHash}`).digest();
+  return createHmac('sha256', secret).update(`${VERSION}.${viewerPart}.${nonce}.${bodyHash}`).digest();
 }
 
+/** A nonce for one subgraph call. */
+export const newNonce = (): string => randomUUID();
+
 /**
- * The two headers that carry the viewer from the gateway to a subgraph: the viewer (id, roles,
- * expiry) and an HMAC over it and the exact request body, so neither can be changed or replayed
- * onto another operation.
+ * The three headers that carry the viewer from the gateway to a subgraph: the viewer (id, roles,
+ * expiry), a nonce, and an HMAC over both and the exact request body, so none can be changed or
+ * replayed onto another operation.
  */
 export function signSubgraphRequest(secret: string, viewer: Viewer, body: string, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, string> {
   const viewerPart = encodeViewer(viewer, nowSeconds);
-  return { [VIEWER_HEADER]: viewerPart, [SIGNATURE_HEADER]: signatureFor(secret, viewerPart, body) };
+  const nonce = newNonce();
+  return { [VIEWER_HEADER]: viewerPart, [NONCE_HEADER]: nonce, [SIGNATURE_HEADER]: signatureFor(secret, viewerPart, nonce, body) };
 }
 
 /** The viewer header's value: who, with which roles, until when. */
@@ -38,12 +49,14 @@ export function encodeViewer(viewer: Viewer, nowSeconds = Math.floor(Date.now() 
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-/** The signature header's value for an encoded viewer and the exact body sent with it. */
-export function signatureFor(secret: string, viewerPart: string, body: string): string {
-  return `${VERSION}=${mac(secret, viewerPart, body).toString('base64url')}`;
+/** The signature header's value for an encoded viewer, the call's nonce and the exact body sent with it. */
+export function signatureFor(secret: string, viewerPart: string, nonce: string, body: string): string {
+  return `${VERSION}=${mac(secret, viewerPart, nonce, body).toString('base64url')}`;
 }
 
-export type VerifyResult = { ok: true; viewer: Viewer } | { ok: false; reason: string };
+export type VerifyResult =
+  /** `nonce` and `expiresAt` (epoch seconds) let the subgraph refuse a second use until the signature expires. */
+  { ok: true; viewer: Viewer; nonce: string; expiresAt: number } | { ok: false; reason: string };
 
 /** Checks a subgraph request's signature and expiry; the viewer it returns is the only one to trust. */
 export function verifySubgraphRequest(
@@ -54,10 +67,12 @@ export function verifySubgraphRequest(
 ): VerifyResult {
   const viewerPart = headers.get(VIEWER_HEADER);
   const signature = headers.get(SIGNATURE_HEADER);
+  const nonce = headers.get(NONCE_HEADER);
   if (!viewerPart || !signature) return { ok: false, reason: 'missing gateway signature' };
   const [version, given] = signature.split('=', 2);
   if (version !== VERSION || !given) return { ok: false, reason: 'unknown signature version' };
-  const expected = mac(secret, viewerPart, body);
+  if (!nonce || !NONCE.test(nonce)) return { ok: false, reason: 'missing or malformed nonce' };
+  const expected = mac(secret, viewerPart, nonce, body);
   const actual = Buffer.from(given, 'base64url');
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'bad gateway signature' };
   let payload: SignedViewer;
@@ -68,5 +83,5 @@ export function verifySubgraphRequest(
   }
   if (typeof payload.exp !== 'number' || payload.exp < nowSeconds) return { ok: false, reason: 'expired gateway signature' };
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Viewer['roles'][number] => SIGNED_ROLES.includes(role)) : [];
-  return { ok: true, viewer: { id: typeof payload.sub === 'string' ? payload.sub : null, roles } };
+  return { ok: true, viewer: { id: typeof payload.sub === 'string' ? payload.sub : null, roles }, nonce, expiresAt: payload.exp };
 }

@@ -29,3 +29,9 @@ export interface Counters {
    */
   hit(key: string, windowSeconds: number, amount?: number): Promise<{ count: number; resetInSeconds: number }>;
 }
+
+/** Values claimed once each while they live, shared by every process: single-use request signatures. */
+export interface SingleUseNonces {
+  /** True the first time `nonce` is claimed within `ttlMs`; false when any process claimed it already. */
+  claim(nonce: string, ttlMs: number): Promise<boolean>;
+}

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { Cache, CacheEntry } from './cache';
+import { RedisCircuit } from './redis-circuit';
 import { connectRedis } from './redis-connection';
 
 const READY_WAIT_MS = 200;
@@ -8,8 +9,15 @@ const READY_WAIT_MS = 200;
 export class RedisCache implements Cache {
   private readonly redis: Redis;
 
-  /** `namespace` prefixes every key, so deployments (or test runs) sharing a Redis never read each other's entries. */
-  constructor(url: string, private readonly namespace = '') {
+  /**
+   * `namespace` prefixes every key, so deployments (or test runs) sharing a Redis never read each
+   * other's entries. `circuit` is shared by all of a process's Redis clients: one Redis, one verdict.
+   */
+  constructor(
+    url: string,
+    private readonly namespace = '',
+    private readonly circuit = new RedisCircuit(),
+  ) {
     // A cache that cannot answer within 200 ms is a miss: commands never queue while disconnected.
     this.redis = connectRedis(url, { enableOfflineQueue: false, commandTimeout: 200, maxRetriesPerRequest: 0 });
     // Errors surface on the calls; the connection event must not crash the process.
@@ -34,29 +42,39 @@ export class RedisCache implements Cache {
 
   async getMany(keys: readonly string[]): Promise<(string | null)[]> {
     if (keys.length === 0) return [];
-    await this.ready();
-    return this.redis.mget(...keys.map((key) => this.namespace + key));
+    return this.circuit.run(async () => {
+      await this.ready();
+      return this.redis.mget(...keys.map((key) => this.namespace + key));
+    });
   }
 
   async setMany(entries: readonly CacheEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.ready();
-    const pipeline = this.redis.pipeline();
-    for (const { key, value, ttlSeconds } of entries) pipeline.set(this.namespace + key, value, 'EX', Math.max(1, Math.round(ttlSeconds)));
-    await pipeline.exec();
+    await this.circuit.run(async () => {
+      await this.ready();
+      const pipeline = this.redis.pipeline();
+      for (const { key, value, ttlSeconds } of entries) pipeline.set(this.namespace + key, value, 'EX', Math.max(1, Math.round(ttlSeconds)));
+      // A pipeline resolves with each command's error rather than rejecting: a cart write must not pass for saved.
+      const failed = (await pipeline.exec())?.find(([error]) => error);
+      if (failed) throw failed[0];
+    });
   }
 
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.ready();
-    await this.redis.del(...keys.map((key) => this.namespace + key));
+    await this.circuit.run(async () => {
+      await this.ready();
+      await this.redis.del(...keys.map((key) => this.namespace + key));
+    });
   }
 
-  /** True when Redis answers PING within the command timeout, for readiness checks. */
+  /** True when Redis answers PING within the command timeout, for readiness checks; a probe like any other call. */
   async ping(): Promise<boolean> {
     try {
-      await this.ready();
-      return (await this.redis.ping()) === 'PONG';
+      return await this.circuit.run(async () => {
+        await this.ready();
+        return (await this.redis.ping()) === 'PONG';
+      });
     } catch {
       return false;
     }

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { PubSub } from './cache';
+import { RedisCircuit } from './redis-circuit';
 import { connectRedis } from './redis-connection';
 
 /** PubSub across processes through Redis channels: one connection publishes, one listens. */
@@ -8,7 +9,11 @@ export class RedisPubSub implements PubSub {
   private readonly subscriber: Redis;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
 
-  constructor(url: string) {
+  /** Publishing goes through `circuit`; the subscriber connection resubscribes by itself after a reconnect. */
+  constructor(
+    url: string,
+    private readonly circuit = new RedisCircuit(),
+  ) {
     this.publisher = connectRedis(url);
     this.subscriber = connectRedis(url, { commandTimeout: undefined });
     this.publisher.on('error', () => {});
@@ -19,7 +24,7 @@ export class RedisPubSub implements PubSub {
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.publisher.publish(channel, message);
+    await this.circuit.run(() => this.publisher.publish(channel, message));
   }
 
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {

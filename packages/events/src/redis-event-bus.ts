@@ -5,6 +5,21 @@ import { deliverWithRetries, type RetryPolicy } from './delivery';
 import { DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
 
 type StreamEntry = [id: string, fields: string[]];
+
+/**
+ * A promise that rejects once `stop` is called, for readers to race their commands with: ioredis
+ * never settles a command a reader had in flight (or queued) when Redis went away if the reader is
+ * disconnected while it reconnects (redis/ioredis#2169, #2197), and stopping a subscription while
+ * Redis is down must not hang the process's shutdown on it.
+ */
+function stopper(): { stopping: Promise<never>; stop(): void } {
+  let stop!: () => void;
+  const stopping = new Promise<never>((_resolve, reject) => {
+    stop = () => reject(new Error('stopped'));
+  });
+  stopping.catch(() => {});
+  return { stopping, stop };
+}
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
 
 export interface RedisEventBusOptions {
@@ -61,14 +76,16 @@ export class RedisEventBus implements EventBus {
     this.readers.add(reader);
     const consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     let stopped = false;
+    const { stopping, stop } = stopper();
     // With Redis up, delivery has started when this resolves; with Redis down, the loop keeps trying.
     const groupsReady = await this.createGroups(streams, options.group).then(
       () => true,
       () => false,
     );
-    const loop = this.consume(reader, streams, options, consumer, groupsReady, () => stopped);
+    const loop = this.consume(reader, streams, options, consumer, groupsReady, () => stopped, stopping);
     return async () => {
       stopped = true;
+      stop();
       reader.disconnect();
       this.readers.delete(reader);
       await loop;
@@ -84,7 +101,7 @@ export class RedisEventBus implements EventBus {
     }
   }
 
-  private async consume(reader: Redis, streams: string[], options: SubscribeOptions, consumer: string, groupsReady: boolean, stopped: () => boolean): Promise<void> {
+  private async consume(reader: Redis, streams: string[], options: SubscribeOptions, consumer: string, groupsReady: boolean, stopped: () => boolean, stopping: Promise<never>): Promise<void> {
     let lastClaim = 0;
     let ready = groupsReady;
     while (!stopped()) {
@@ -95,9 +112,10 @@ export class RedisEventBus implements EventBus {
         }
         if (Date.now() - lastClaim > (this.options.claimIdleMs ?? 30_000) / 2) {
           lastClaim = Date.now();
-          for (const stream of streams) await this.takeOverAbandoned(reader, stream, options, consumer);
+          for (const stream of streams) await Promise.race([this.takeOverAbandoned(reader, stream, options, consumer), stopping]);
         }
-        const reply = (await reader.call('XREADGROUP', 'GROUP', options.group, consumer, 'COUNT', 100, 'BLOCK', 1_000, 'STREAMS', ...streams, ...streams.map(() => '>'))) as StreamReply;
+        const read = reader.call('XREADGROUP', 'GROUP', options.group, consumer, 'COUNT', 100, 'BLOCK', 1_000, 'STREAMS', ...streams, ...streams.map(() => '>'));
+        const reply = (await Promise.race([read, stopping])) as StreamReply;
         for (const [stream, entries] of reply ?? []) await this.handleEntries(stream, entries, options);
       } catch {
         if (stopped()) return;
@@ -132,6 +150,7 @@ export class RedisEventBus implements EventBus {
     this.readers.add(reader);
     const stream = this.streamOf(topic);
     let stopped = false;
+    const { stopping, stop } = stopper();
     // Start after the newest entry there is now, so nothing published between this call and the
     // first read is missed. A Redis that cannot answer yet is asked again: starting from the
     // beginning instead would replay the whole retained stream as if it were new.
@@ -145,7 +164,7 @@ export class RedisEventBus implements EventBus {
       while (!stopped) {
         try {
           lastId ??= await newestId();
-          const reply = (await reader.call('XREAD', 'COUNT', 500, 'BLOCK', 1_000, 'STREAMS', stream, lastId)) as StreamReply;
+          const reply = (await Promise.race([reader.call('XREAD', 'COUNT', 500, 'BLOCK', 1_000, 'STREAMS', stream, lastId), stopping])) as StreamReply;
           for (const [, entries] of reply ?? []) {
             for (const [id, fields] of entries) {
               lastId = id;
@@ -160,6 +179,7 @@ export class RedisEventBus implements EventBus {
     })();
     return async () => {
       stopped = true;
+      stop();
       reader.disconnect();
       this.readers.delete(reader);
       await loop;

@@ -15,8 +15,9 @@ interface ComposeService {
   environment?: Record<string, string>;
   healthcheck?: { test?: string[] };
   depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
 }
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService>; volumes?: Record<string, unknown> };
 const services = compose.services;
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const deployables = [...SERVICE_NAMES, 'gateway'] as const;
@@ -60,6 +61,15 @@ test('the gateway routes each subgraph to its compose service and waits for it t
     });
     expect(gateway.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
   }
+});
+
+test('redis keeps carts across a restart: an append-only file on a named volume', () => {
+  const redis = services.redis!;
+  const command = redis.command!;
+  expect(command[command.indexOf('--appendonly') + 1]).toBe('yes');
+  expect(['always', 'everysec']).toContain(command[command.indexOf('--appendfsync') + 1]);
+  expect(redis.volumes).toEqual(['redis-data:/data']);
+  expect(Object.keys(compose.volumes ?? {})).toContain('redis-data');
 });
 
 test('every subgraph reaches postgres and redis, and waits for them', () => {

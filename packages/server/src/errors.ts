@@ -33,3 +33,12 @@ export function badUserInput(message: string, argumentName?: string): GraphQLErr
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
+
+/**
+ * A dependency the operation cannot do without (Redis for sign-in limits, carts, nonces) is down:
+ * the client may try again after `retryAfterSeconds`. The gateway answers it with HTTP 503 and a
+ * Retry-After header when nothing of the operation could be served.
+ */
+export function serviceUnavailable(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds } });
+}

@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ANONYMOUS, verifySubgraphRequest, type Viewer } from '@shopgraph/auth';
+import type { SingleUseNonces } from '@shopgraph/cache';
 import { emptyStats, withOperationStats, type ServiceStats } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
 import { clientAddressOf, type TrustedProxies } from './client-address';
 import type { RequestScoped } from './error-masking';
 import { ErrorCode } from './errors';
 import { attachRequestOutcome, ServiceMetrics, type RequestOutcome } from './metrics';
+import { claimSignatureNonce, holdsMutation } from './single-use-mutations';
 
 export interface RequestInfo {
   requestId: string;
@@ -62,6 +64,11 @@ export interface ServeOptions {
    * included, must carry the gateway's signature over its body, or it is refused with 401.
    */
   gatewaySecret?: string;
+  /**
+   * Where the nonces of signed mutations are claimed (shared by every replica): a signed mutation
+   * runs once, a replay is refused with 401. Queries are not checked. Without it, none are.
+   */
+  nonces?: SingleUseNonces;
   /** Where each request's statements and cache hits and misses are added up, by operation name. */
   stats?: ServiceStats;
   /** Peers whose X-Forwarded-For names the client (clientAddress); none by default. */
@@ -188,6 +195,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     const headers = headerMapOf(request);
     const text = request.method === 'POST' ? await readBody(request, maxBodyBytes) : url.search;
     let viewer: Viewer = ANONYMOUS;
+    let signature: { nonce: string; expiresAt: number } | undefined;
     if (options.gatewaySecret) {
       const verified = verifySubgraphRequest(options.gatewaySecret, headers, text);
       if (!verified.ok) {
@@ -196,6 +204,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         return;
       }
       viewer = verified.viewer;
+      signature = verified;
     }
     let body: unknown = undefined;
     if (request.method === 'POST') {
@@ -209,6 +218,20 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         }
       } else {
         body = text;
+      }
+    }
+    if (signature && options.nonces && holdsMutation(body)) {
+      const verdict = await claimSignatureNonce(options.nonces, signature.nonce, signature.expiresAt);
+      if (!verdict.fresh && verdict.reason === 'replayed') {
+        logger.warn('refused a signed mutation sent a second time');
+        sendJson(response, 401, { errors: [{ message: 'This signed request was already used; requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      if (!verdict.fresh) {
+        // Fail closed: without the shared store a replay could not be told from a first use.
+        response.setHeader('retry-after', String(verdict.retryAfterSeconds));
+        sendJson(response, 503, { errors: [{ message: 'Changes cannot be made right now; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: verdict.retryAfterSeconds } }] });
+        return;
       }
     }
     const maxBatchSize = options.maxBatchSize ?? 1;

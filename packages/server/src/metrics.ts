@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Counter, Histogram, Registry } from 'prom-client';
+import type { RedisCircuit } from '@shopgraph/cache';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Operation names are client input: past this many distinct ones, the rest share one label. */
 const MAX_OPERATION_LABELS = 200;
@@ -41,6 +42,39 @@ export class ServiceMetrics {
     if (this.operationNames.size >= MAX_OPERATION_LABELS) return OTHER_OPERATIONS;
     this.operationNames.add(label);
     return label;
+  }
+
+  /** Reports the Redis circuit's state and what it spared Redis, read at each scrape. */
+  watchRedisCircuit(circuit: RedisCircuit): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'shopgraph_redis_circuit_state',
+      help: "1 for the Redis circuit's current state (closed: Redis is asked; open: calls fail at once; half-open: one probe runs)",
+      labelNames: ['state'],
+      registers,
+      collect() {
+        for (const state of ['closed', 'open', 'half-open'] as const) this.set({ state }, circuit.state === state ? 1 : 0);
+      },
+    });
+    // Counters whose totals the circuit keeps: set from it at each scrape.
+    new Counter({
+      name: 'shopgraph_redis_calls_skipped_total',
+      help: 'Redis calls refused at once because the circuit was open, without waiting on Redis',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(circuit.skipped);
+      },
+    });
+    new Counter({
+      name: 'shopgraph_redis_circuit_opened_total',
+      help: 'Times the Redis circuit opened after consecutive failed calls',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(circuit.opened);
+      },
+    });
   }
 
   /** Records one finished HTTP request's operations (several for a batch). */

@@ -52,10 +52,13 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   await service.apollo.start();
   const stats = new ServiceStats();
   const metrics = new ServiceMetrics(name);
+  if (options.shared.circuit) metrics.watchRedisCircuit(options.shared.circuit);
   const listening = await serveGraphQL(service, {
     port: options.port,
     logger: options.logger,
     gatewaySecret: options.gatewaySecret,
+    // Signed mutations are single-use across replicas (docs/security.md).
+    nonces: options.shared.nonces,
     stats,
     metrics,
     readiness: async () => {

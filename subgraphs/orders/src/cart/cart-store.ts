@@ -1,4 +1,5 @@
-import type { Cache } from '@shopgraph/cache';
+import { isRedisUnavailable, type Cache } from '@shopgraph/cache';
+import { serviceUnavailable } from '@shopgraph/server';
 import { z } from 'zod';
 
 /** A cart left alone this long is forgotten; every change starts the time again. */
@@ -21,6 +22,16 @@ const storedCart = z.object({
 export type StoredCart = z.infer<typeof storedCart>;
 export type StoredCartLine = StoredCart['lines'][number];
 
+/** Carts live only in Redis: while it is down there is no cart to show or change, and the shopper is told so. */
+async function orUnavailable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isRedisUnavailable(error)) throw serviceUnavailable('Carts are unavailable right now; try again shortly', error.retryAfterSeconds);
+    throw error;
+  }
+}
+
 const EMPTY: StoredCart = { lines: [], updatedAt: new Date(0).toISOString() };
 const keyOf = (userId: string) => `cart:v1:${userId}`;
 
@@ -33,7 +44,7 @@ export class CartStore {
   constructor(private readonly cache: Cache) {}
 
   async load(userId: string): Promise<StoredCart> {
-    const [raw] = await this.cache.getMany([keyOf(userId)]);
+    const [raw] = await orUnavailable(this.cache.getMany([keyOf(userId)]));
     if (!raw) return EMPTY;
     const parsed = storedCart.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : EMPTY;
@@ -42,12 +53,12 @@ export class CartStore {
   async save(userId: string, lines: StoredCartLine[]): Promise<StoredCart> {
     if (lines.length === 0) return this.clear(userId);
     const cart = { lines, updatedAt: new Date().toISOString() };
-    await this.cache.setMany([{ key: keyOf(userId), value: JSON.stringify(cart), ttlSeconds: CART_TTL_SECONDS }]);
+    await orUnavailable(this.cache.setMany([{ key: keyOf(userId), value: JSON.stringify(cart), ttlSeconds: CART_TTL_SECONDS }]));
     return cart;
   }
 
   async clear(userId: string): Promise<StoredCart> {
-    await this.cache.delete([keyOf(userId)]);
+    await orUnavailable(this.cache.delete([keyOf(userId)]));
     return { lines: [], updatedAt: new Date().toISOString() };
   }
 }
