@@ -1,4 +1,4 @@
-import { createSharedState } from '@shopgraph/cache';
+import { createSharedState, type SharedState } from '@shopgraph/cache';
 import { createLogger } from '@shopgraph/logging';
 import { describeWithRedis, graphqlRequest, startPlatformForTest, TEST_GATEWAY_SECRET, testRedisUrl, type TestPlatform } from '@shopgraph/testing';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway } from '../src';
@@ -12,6 +12,19 @@ describeWithRedis('sign-in rate limits, shared through Redis', () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl(), signInLimits: limits });
   });
   afterAll(() => platform?.stop());
+
+  /** Another gateway process over the same subgraphs, counting in `shared`. */
+  const startGatewayOver = (shared: SharedState) =>
+    startGateway({
+      port: 0,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
+      logger: createLogger('test', 'silent'),
+      production: false,
+      gatewaySecret: TEST_GATEWAY_SECRET,
+      shared,
+      signInLimits: limits,
+    });
 
   const login = (url: string, email: string, password: string) =>
     graphqlRequest(url, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password });
@@ -28,16 +41,7 @@ describeWithRedis('sign-in rate limits, shared through Redis', () => {
 
     // A second gateway process sharing the Redis counts the same attempts.
     const shared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
-    const second = await startGateway({
-      port: 0,
-      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
-      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
-      logger: createLogger('test', 'silent'),
-      production: false,
-      gatewaySecret: TEST_GATEWAY_SECRET,
-      shared,
-      signInLimits: limits,
-    });
+    const second = await startGatewayOver(shared);
     try {
       expect(code(await login(second.url, email, 'shopgraph-demo'))).toBe('RATE_LIMITED');
     } finally {
@@ -52,5 +56,22 @@ describeWithRedis('sign-in rate limits, shared through Redis', () => {
     expect(code(response)).toBe('RATE_LIMITED');
     expect(response.data ?? null).toBeNull();
     expect(response.errors).toHaveLength(1);
+  });
+
+  test('attempts written inside fragments count like any other', async () => {
+    // A gateway with counters of its own: the attempts of the tests above do not count here.
+    const shared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:fragments:`);
+    const gateway = await startGatewayOver(shared);
+    const guess = (alias: string) => `${alias}: login(email: "fragments@example.com", password: "guess ${alias}") { accessToken }`;
+    try {
+      // One attempt more than the account's limit, spread from nested fragments at the mutation root.
+      const document = `mutation { ...Outer } fragment Outer on Mutation { ${guess('a0')} ...Inner } fragment Inner on Mutation { ${guess('a1')} ${guess('a2')} ${guess('a3')} }`;
+      const response = await graphqlRequest(gateway.url, document);
+      expect(code(response)).toBe('RATE_LIMITED');
+      expect(response.data ?? null).toBeNull();
+    } finally {
+      await gateway.stop();
+      await shared.close();
+    }
   });
 });

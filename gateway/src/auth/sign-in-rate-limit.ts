@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isRedisUnavailable, type Counters } from '@shopgraph/cache';
 import { ErrorCode, serviceUnavailable } from '@shopgraph/server';
-import { GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type GraphQLField } from 'graphql';
+import { GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -24,13 +24,19 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
 // Fields that take an email and would let a guesser probe or flood accounts.
 const SIGN_IN_FIELDS = new Set(['login', 'register', 'requestPasswordReset']);
 
-/** The email each sign-in field of the operation names; aliases make several fields of one name. */
-function signInEmails(operation: import('graphql').OperationDefinitionNode, schema: import('graphql').GraphQLSchema, variables: Record<string, unknown>): string[] {
+/**
+ * The email each sign-in field of the operation names; aliases make several fields of one name.
+ * Fields inside named fragments count too (each definition once), or a `login` written in a
+ * fragment spread at the mutation root would reach the users subgraph uncounted.
+ */
+function signInEmails(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>): string[] {
   const emails: string[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
-    operation,
+    document,
     visitWithTypeInfo(typeInfo, {
+      // Another operation of the document does not run with this one.
+      OperationDefinition: (node) => (node === operation ? undefined : false),
       Field(node) {
         const parent = typeInfo.getParentType();
         if (!parent || parent !== schema.getMutationType() || !SIGN_IN_FIELDS.has(node.name.value) || !isObjectType(parent)) return;
@@ -63,9 +69,9 @@ export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits, 
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, schema, request, contextValue }) {
+        async didResolveOperation({ document, operation, schema, request, contextValue }) {
           if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return;
-          const emails = signInEmails(operation, schema, request.variables ?? {});
+          const emails = signInEmails(document, operation, schema, request.variables ?? {});
           if (emails.length === 0) return;
           const hits = [
             counters.hit(`ratelimit:sign-in:ip:${contextValue.clientIp}`, limits.perIp.windowSeconds, emails.length).then((hit) => ({ ...hit, limit: limits.perIp.limit })),
