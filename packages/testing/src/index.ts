@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './servers/free-port';
 export * from './servers/own-postgres';
 export * from './servers/own-redis';
+export * from './shop-invariants';
