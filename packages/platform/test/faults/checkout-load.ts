@@ -104,8 +104,9 @@ export function startCheckoutLoad(gatewayUrl: string, shoppers: Shopper[]): Chec
     attempts,
     paidCount: (since = 0) => attempts.filter((attempt) => attempt.startedAt > since && attempt.outcome === 'PAID').length,
     stop: async (drainMs) => {
+      // A second stop (the suite's afterEach) only shortens the drain.
       stopping = true;
-      drainDeadline = Date.now() + drainMs;
+      drainDeadline = Math.min(drainDeadline, Date.now() + drainMs);
       const results = await Promise.all(running);
       return { unsettled: results.filter((done) => !done).length };
     },

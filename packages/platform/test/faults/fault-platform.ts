@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import { SERVICE_NAMES, serviceDatabaseUrl } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { spawnServices, type Deployable, type SpawnedServices } from '@shopgraph/platform';
-import { firstPaidCheckout, restock, settleCheckouts, signInShoppers, type CheckoutLoad, type Shopper } from './checkout-load';
+import { firstPaidCheckout, restock, settleCheckouts, signInShoppers, startCheckoutLoad, type CheckoutLoad, type Shopper } from './checkout-load';
 import { checkShopInvariants, freePort, startOwnPostgres, startOwnRedis, TEST_GATEWAY_SECRET, uniqueDatabasePrefix, type OwnPostgres, type OwnRedis } from '@shopgraph/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -150,11 +150,22 @@ export interface FaultSuite {
   shoppers: Shopper[];
   /** Written to test-artifacts/faults/<name>.json after the last case. */
   measured: Record<string, unknown>;
+  /** The shoppers' load; a case that fails before ending it has it stopped after the case. */
+  startLoad(): CheckoutLoad;
 }
 
 /** Registers the file's beforeAll and afterAll: a restocked platform and `count` signed-in shoppers, the first the probe. */
 export function useFaultPlatform(name: string, count: number): FaultSuite {
-  const suite = { measured: {} } as FaultSuite;
+  const loads: CheckoutLoad[] = [];
+  const startLoad = () => {
+    const load = startCheckoutLoad(suite.platform.gatewayUrl, suite.shoppers);
+    loads.push(load);
+    return load;
+  };
+  const suite = { measured: {}, startLoad } as FaultSuite;
+  afterEach(async () => {
+    await Promise.all(loads.splice(0).map((load) => load.stop(0)));
+  });
   beforeAll(async () => {
     suite.platform = await startFaultPlatform(name);
     await restock(suite.platform.gatewayUrl);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { demoUsers, DEMO_ADMIN_EMAIL } from '@shopgraph/demo-data';
 import { graphqlRequest, metricsOf, sample, signedGraphqlRequest, signIn, TEST_GATEWAY_SECRET } from '@shopgraph/testing';
 import { followOrder, type OrderStatusEvent } from '../../../../examples/node-client/follow-order';
-import { addToCart, checkoutOnce, startCheckoutLoad } from './checkout-load';
+import { addToCart, checkoutOnce } from './checkout-load';
 import { endLoadAndCheckShop, measureRecovery, SHOP_SETTLED, useFaultPlatform, waitUntil } from './fault-platform';
 
 const admin = demoUsers.find((user) => user.email === DEMO_ADMIN_EMAIL)!;
@@ -42,7 +42,7 @@ describe('the gateway kill -9ed while a subscriber follows an order (one process
       expect((await asAdmin('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999") { status } }', { id: orderId })).errors).toBeUndefined();
       await waitUntil('the follower sees SHIPPED', async () => statuses().includes('SHIPPED'), 20_000);
 
-      const load = startCheckoutLoad(platform.gatewayUrl, shoppers);
+      const load = suite.startLoad();
       await waitUntil('load warmed up', async () => load.paidCount() >= shoppers.length, 30_000);
       const gateway = platform.services.processes.gateway;
       const restarts = gateway.restarts;

@@ -2,7 +2,6 @@
 // service must ride it out in its own process (no crash, so nothing to restart), checkouts must be
 // PAID again soon after, and no order may be left half-done.
 import type { PostgresStopMode } from '@shopgraph/testing';
-import { startCheckoutLoad } from './checkout-load';
 import { endLoadAndCheckShop, measureRecovery, pidsOf, SHOP_SETTLED, useFaultPlatform, waitUntil } from './fault-platform';
 
 /** How long PostgreSQL stays down: long enough that every pool sees its connections die. */
@@ -16,7 +15,7 @@ describe('PostgreSQL stopped and started under checkout load (one process per se
     async (mode) => {
       const { platform, probe, shoppers } = suite;
       const pidsBefore = pidsOf(platform);
-      const load = startCheckoutLoad(platform.gatewayUrl, shoppers);
+      const load = suite.startLoad();
       await waitUntil('load warmed up', async () => load.paidCount() >= shoppers.length, 30_000);
 
       await platform.postgres.stop(mode);

@@ -2,7 +2,6 @@
 // start:services supervisor starts it again by itself, checkouts are PAID again, and the orders
 // the kill interrupted are all settled with the shop's invariants holding.
 import type { ServiceName } from '@shopgraph/config';
-import { startCheckoutLoad } from './checkout-load';
 import { endLoadAndCheckShop, measureRecovery, SHOP_SETTLED, useFaultPlatform, waitUntil } from './fault-platform';
 
 describe('a subgraph kill -9ed under checkout load (one process per service)', () => {
@@ -15,7 +14,7 @@ describe('a subgraph kill -9ed under checkout load (one process per service)', (
       const { platform, probe, shoppers } = suite;
       const service = platform.services.processes[name];
       const [pid, restarts] = [service.pid!, service.restarts];
-      const load = startCheckoutLoad(platform.gatewayUrl, shoppers);
+      const load = suite.startLoad();
       await waitUntil('load warmed up', async () => load.paidCount() >= shoppers.length, 30_000);
 
       process.kill(pid, 'SIGKILL');
