@@ -30,8 +30,11 @@ export interface GraphQLService<TContext extends RequestScoped> {
     accepts(request: IncomingMessage): boolean;
     handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   };
-  /** Starts the service's background jobs (sweepers, event consumers) once it listens; returns how to stop them. */
-  background?: () => (() => Promise<void>) | Promise<() => Promise<void>>;
+  /**
+   * Starts the service's background jobs (sweepers, event consumers, reconcilers) once it listens;
+   * returns how to stop them. `metrics` is the registry served at this service's /metrics, for the jobs' own.
+   */
+  background?: (runtime: { metrics: ServiceMetrics }) => (() => Promise<void>) | Promise<() => Promise<void>>;
 }
 
 export interface ServeOptions {

@@ -51,18 +51,19 @@ export async function listenSubgraph<TContext extends RequestScoped>(
 ): Promise<RunningService> {
   await service.apollo.start();
   const stats = new ServiceStats();
+  const metrics = new ServiceMetrics(name);
   const listening = await serveGraphQL(service, {
     port: options.port,
     logger: options.logger,
     gatewaySecret: options.gatewaySecret,
     stats,
-    metrics: new ServiceMetrics(name),
+    metrics,
     readiness: async () => {
       const [database, redis] = await Promise.all([resources.databaseAnswers?.() ?? true, options.shared.ping()]);
       return { database, redis };
     },
   });
-  const stopBackground = await service.background?.();
+  const stopBackground = await service.background?.({ metrics });
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
     name,

@@ -10,3 +10,4 @@ export * from './servers/free-port';
 export * from './servers/own-postgres';
 export * from './servers/own-redis';
 export * from './shop-invariants';
+export * from './eventually';

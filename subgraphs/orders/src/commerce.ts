@@ -9,4 +9,6 @@ export interface Commerce {
   peers: PeerClient;
   carts: CartStore;
   payments: Payments;
+  /** How long one request may run an order's payment (ORDERS_PAYMENT_LEASE_SECONDS); past it the reconciler may take over. */
+  paymentLeaseSeconds: number;
 }

@@ -13,6 +13,9 @@ import { Payments, type PaymentSettings } from './payments/payments';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
 import { PeerClient } from './peers/peer-client';
+import { ORDERS_DEFAULTS, type OrdersEnv } from './env';
+import { ReconcileMetrics } from './reconcile/reconcile-metrics';
+import { startReconciler } from './reconcile/reconciler';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
@@ -27,23 +30,44 @@ export interface OrdersDeps {
   /** Default: the simulated provider (test cards in docs/checkout.md). */
   paymentProvider?: PaymentProvider;
   paymentSettings?: PaymentSettings;
+  /** ORDERS_* settings (src/env.ts); defaults when absent. */
+  settings?: Partial<OrdersEnv>;
   /** Default: log the email; devMailbox shows it. */
   emailSender?: EmailSender;
 }
 
-/** The orders subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
-export function buildSubgraph(deps: OrdersDeps): GraphQLService<SubgraphContext> {
+/** What the cart, checkout, lifecycle and reconciler work with, made once per process (tests make their own the same way). */
+export function createCommerce(deps: Pick<OrdersDeps, 'db' | 'shared' | 'logger' | 'gatewaySecret' | 'peerUrls' | 'paymentProvider' | 'paymentSettings' | 'settings'>): Commerce {
   const provider = deps.paymentProvider ?? new SimulatedPaymentProvider(deps.shared.cache, deps.shared.counters);
-  const commerce: Commerce = {
+  return {
     db: deps.db,
     peers: new PeerClient(deps.gatewaySecret, deps.peerUrls),
     carts: new CartStore(deps.shared.cache),
     payments: new Payments(deps.db, provider, deps.logger, deps.paymentSettings),
+    paymentLeaseSeconds: deps.settings?.ORDERS_PAYMENT_LEASE_SECONDS ?? ORDERS_DEFAULTS.ORDERS_PAYMENT_LEASE_SECONDS,
   };
+}
+
+/** The orders subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
+export function buildSubgraph(deps: OrdersDeps): GraphQLService<SubgraphContext> {
+  const commerce = createCommerce(deps);
   const sender = deps.emailSender ?? new LogEmailSender(deps.logger);
+  const settings = { ...ORDERS_DEFAULTS, ...deps.settings };
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(commerce, deps.production, request),
-    background: () => startNotificationsConsumer(deps.db, deps.shared.events, sender, deps.logger),
+    background: async ({ metrics }) => {
+      const stopConsumer = await startNotificationsConsumer(deps.db, deps.shared.events, sender, deps.logger);
+      const stopReconciler = startReconciler(commerce, {
+        intervalMs: settings.ORDERS_RECONCILE_INTERVAL_MS,
+        batch: settings.ORDERS_RECONCILE_BATCH,
+        logger: deps.logger.child({ job: 'reconciler' }),
+        metrics: new ReconcileMetrics(metrics.registry),
+      });
+      return async () => {
+        await stopReconciler();
+        await stopConsumer();
+      };
+    },
   };
 }

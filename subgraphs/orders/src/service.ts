@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { startSubgraph, type RunningService, type SubgraphRuntimeOptions } from '@shopgraph/server';
 import { schema } from './db/database';
 import { seedOrders } from './db/seed';
+import { parseOrdersEnv } from './env';
 import { buildSubgraph } from './server';
 
 export function startOrdersService(options: SubgraphRuntimeOptions): Promise<RunningService> {
+  const settings = parseOrdersEnv();
   return startSubgraph(
     {
       name: 'orders',
@@ -12,7 +14,7 @@ export function startOrdersService(options: SubgraphRuntimeOptions): Promise<Run
       migrationsFolder: join(__dirname, '..', 'drizzle'),
       seed: seedOrders,
       relaysOutbox: true,
-      build: (db, { production, shared, logger, gatewaySecret, peerUrls }) => buildSubgraph({ db, production, shared, logger, gatewaySecret, peerUrls: peerUrls ?? (() => ({})) }),
+      build: (db, { production, shared, logger, gatewaySecret, peerUrls }) => buildSubgraph({ db, production, shared, logger, gatewaySecret, peerUrls: peerUrls ?? (() => ({})), settings }),
     },
     options,
   );

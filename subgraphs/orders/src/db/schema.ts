@@ -46,6 +46,8 @@ export const orders = pgTable(
     index('orders_user_idx').on(table.userId, table.createdAt.desc(), table.id.desc()),
     index('orders_created_idx').on(table.createdAt.desc(), table.id.desc()),
     uniqueIndex('orders_idempotency_key_idx').on(table.userId, table.idempotencyKey),
+    // The reconciler's look for stuck checkouts: only the few PENDING orders, not the whole history.
+    index('orders_pending_idx').on(table.createdAt).where(sql`${table.status} = 'PENDING'`),
     check('orders_refund_check', sql`${table.refundedCents} >= 0 and ${table.refundedCents} <= ${table.paidCents}`),
     check('orders_total_check', sql`${table.totalCents} >= 0`),
     check('orders_status_check', sql`${table.status} in ('PENDING', 'PAID', 'PAYMENT_FAILED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED')`),

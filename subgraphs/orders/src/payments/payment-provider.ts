@@ -13,6 +13,11 @@ export interface PaymentProvider {
   void(request: { idempotencyKey: string; authorization: string }): Promise<ProviderAnswer>;
   /** Gives back part or all of a captured amount. */
   refund(request: { idempotencyKey: string; authorization: string; amountCents: number }): Promise<ProviderAnswer>;
+  /**
+   * The definite answer a key got, or null when the provider never settled a call with it. Moves
+   * no money: the reconciler asks it about calls whose answer was lost (a crash, an unrecorded attempt).
+   */
+  lookup(idempotencyKey: string): Promise<ProviderAnswer | null>;
 }
 
 /** A definite answer. Transient failures are thrown as TransientPaymentError; the caller's deadline covers timeouts. */

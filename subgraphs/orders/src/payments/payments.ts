@@ -18,6 +18,9 @@ export type PaymentResult = { ok: true; reference: string } | { ok: false; outco
 
 class DeadlineExceeded extends Error {}
 
+/** Recorded (and shown) for a provider error that is neither a deadline nor transient. */
+export const UNEXPECTED_FAILURE = 'the payment provider failed unexpectedly';
+
 function withDeadline<T>(call: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -35,7 +38,7 @@ export class Payments {
   constructor(
     private readonly db: OrdersDb,
     readonly provider: PaymentProvider,
-    private readonly logger: Logger,
+    readonly logger: Logger,
     private readonly settings: PaymentSettings = DEFAULT_PAYMENT_SETTINGS,
   ) {}
 
@@ -55,9 +58,7 @@ export class Payments {
         if (answer.outcome === 'SUCCEEDED') reference = answer.reference;
         else message = answer.message;
       } catch (error) {
-        if (!(error instanceof DeadlineExceeded) && !(error instanceof TransientPaymentError)) throw error;
-        outcome = error instanceof DeadlineExceeded ? 'TIMED_OUT' : 'FAILED';
-        message = error.message;
+        ({ outcome, message } = this.failureOf(error, attempt));
       }
       await recordPaymentAttempt(this.db, {
         orderId: attempt.orderId,
@@ -76,5 +77,18 @@ export class Payments {
       this.logger.warn({ orderId: attempt.orderId, operation: attempt.operation, outcome, attempt: index + 1 }, 'payment provider call failed; retrying');
     }
     return last;
+  }
+
+  /**
+   * What a thrown provider call is recorded as. Anything but a deadline is FAILED, an error of the
+   * provider's own path (a Redis timeout inside it, a bug) too: the attempt is on record and is
+   * retried with the same key like a transient one, instead of leaving the order unrecorded and
+   * PENDING. Its message is shown to the customer, so an unexpected error's own text is only logged.
+   */
+  private failureOf(error: unknown, attempt: { orderId: string; operation: PaymentOperation }): { outcome: PaymentOutcome; message: string } {
+    if (error instanceof DeadlineExceeded) return { outcome: 'TIMED_OUT', message: error.message };
+    if (error instanceof TransientPaymentError) return { outcome: 'FAILED', message: error.message };
+    this.logger.error({ err: error, orderId: attempt.orderId, operation: attempt.operation }, 'payment provider call failed unexpectedly');
+    return { outcome: 'FAILED', message: UNEXPECTED_FAILURE };
   }
 }

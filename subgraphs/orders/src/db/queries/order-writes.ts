@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { OrdersDb, OrdersTx } from '../database';
 import { orderItems, orders, type OrderRow } from '../schema';
 
@@ -46,4 +46,17 @@ export async function claimPaymentLease(db: OrdersDb, id: string, seconds: numbe
     .where(and(eq(orders.id, id), eq(orders.status, 'PENDING'), or(isNull(orders.paymentLeaseUntil), lt(orders.paymentLeaseUntil, sql`now()`))))
     .returning();
   return row;
+}
+
+/**
+ * PENDING orders nobody is paying: their lease ran out, or they never got one (the request died
+ * between inserting the order and paying it) and are older than a lease. Oldest first.
+ */
+export function findStuckPendingOrders(db: OrdersDb, leaseSeconds: number, limit: number): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, 'PENDING'), sql`coalesce(${orders.paymentLeaseUntil}, ${orders.createdAt} + make_interval(secs => ${leaseSeconds})) < now()`))
+    .orderBy(asc(orders.createdAt))
+    .limit(limit);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { OrdersDb } from '../database';
-import { payments, type PaymentRow } from '../schema';
+import { payments, type PaymentOperation, type PaymentRow } from '../schema';
 
 export type NewPaymentAttempt = Omit<typeof payments.$inferInsert, 'id' | 'createdAt'>;
 
@@ -13,13 +13,15 @@ export function findPaymentsByOrderIds(db: OrdersDb, orderIds: readonly string[]
   return db.select().from(payments).where(inArray(payments.orderId, [...orderIds])).orderBy(asc(payments.orderId), asc(payments.id));
 }
 
-/** The order's successful authorization, if any: its provider reference is what capture, void and refund name. */
-export async function findSuccessfulAuthorization(db: OrdersDb, orderId: string): Promise<PaymentRow | undefined> {
+/** The order's first successful call of one operation, if any: an authorization's provider reference is what capture, void and refund name. */
+export async function findSucceededPayment(db: OrdersDb, orderId: string, operation: PaymentOperation): Promise<PaymentRow | undefined> {
   const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), eq(payments.operation, 'AUTHORIZE'), eq(payments.outcome, 'SUCCEEDED')))
+    .where(and(eq(payments.orderId, orderId), eq(payments.operation, operation), eq(payments.outcome, 'SUCCEEDED')))
     .orderBy(asc(payments.id))
     .limit(1);
   return row;
 }
+
+export const findSuccessfulAuthorization = (db: OrdersDb, orderId: string) => findSucceededPayment(db, orderId, 'AUTHORIZE');
