@@ -8,7 +8,7 @@ import { SERVICE_NAMES, serviceDatabaseUrl } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { spawnServices, type Deployable, type SpawnedServices } from '@shopgraph/platform';
 import { firstPaidCheckout, restock, settleCheckouts, signInShoppers, startCheckoutLoad, type CheckoutLoad, type Shopper } from './checkout-load';
-import { checkShopInvariants, freePort, startOwnPostgres, startOwnRedis, TEST_GATEWAY_SECRET, uniqueDatabasePrefix, type OwnPostgres, type OwnRedis } from '@shopgraph/testing';
+import { checkShopInvariants, eventually, freePort, startOwnPostgres, startOwnRedis, TEST_GATEWAY_SECRET, uniqueDatabasePrefix, type OwnPostgres, type OwnRedis } from '@shopgraph/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'faults');
@@ -74,14 +74,11 @@ export async function startFaultPlatform(name: string, env: NodeJS.ProcessEnv = 
   };
 }
 
-/** Polls until `check` holds; returns how long that took. Throws naming `what` after `timeoutMs`. */
+/** Polls until `check` holds (eventually()); returns how long that took, the measured time to recover. */
 export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
   const startedAt = Date.now();
-  while (Date.now() - startedAt < timeoutMs) {
-    if (await check().catch(() => false)) return Date.now() - startedAt;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
+  await eventually(what, async () => ((await check()) ? true : undefined), timeoutMs);
+  return Date.now() - startedAt;
 }
 
 /** True when every service's /ready answers 200. */
