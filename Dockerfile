@@ -4,6 +4,8 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies these fixes to dependencies (postgres.js: docs/operations.md, Faults and recovery).
+COPY patches patches
 COPY packages packages
 COPY subgraphs subgraphs
 COPY gateway gateway

@@ -24,7 +24,7 @@ const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
 /**
  * `npm start`: the whole platform. Without DATABASE_URL it runs embedded PostgreSQL under .data/;
  * without REDIS_URL everything runs in this one process with in-process cache and pub/sub;
- * with REDIS_URL (or --processes) each service is its own process.
+ * with REDIS_URL (or --processes) each service is its own process, started again when it dies.
  */
 async function main(): Promise<void> {
   // One process, one resource: spans of the gateway and the subgraphs tell apart by server.port
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   let stopServices: () => Promise<void>;
   try {
     if (multiProcess) {
-      ({ stop: stopServices } = await spawnServices({ ...process.env, DATABASE_URL: databaseUrl }, logger));
+      ({ stop: stopServices } = await spawnServices({ env: { ...process.env, DATABASE_URL: databaseUrl }, logger }));
     } else {
       const shared = createSharedState(undefined);
       const platform = await startPlatform({

@@ -1,25 +1,55 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS, localRoutingUrl, type ServiceName } from '@shopgraph/config';
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import type { Logger } from '@shopgraph/logging';
+import { superviseProcess, type RestartPolicy, type SupervisedProcess } from './supervised-process';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 
-export function entryPointOf(name: ServiceName | 'gateway'): string {
+export type Deployable = ServiceName | 'gateway';
+
+export function entryPointOf(name: Deployable): string {
   return name === 'gateway' ? join(REPO_ROOT, 'gateway', 'src', 'main.ts') : join(REPO_ROOT, 'subgraphs', name, 'src', 'main.ts');
 }
 
-function spawnService(name: ServiceName | 'gateway', env: NodeJS.ProcessEnv): ChildProcess {
-  // tsx loads TypeScript directly: no build step between clone and start.
-  const flags = name === 'gateway' ? GATEWAY_NODE_FLAGS : [];
-  return spawn(process.execPath, [...flags, '--import', 'tsx', entryPointOf(name)], { env, stdio: 'inherit', cwd: REPO_ROOT });
+export interface SpawnServicesOptions {
+  /** What every service's process starts with: DATABASE_URL, REDIS_URL, DATABASE_PREFIX... */
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Listening ports; the standard ones (4000-4005) for any not given. Tests give free ports. */
+  ports?: Partial<Record<Deployable, number>>;
+  /** Each service's stdout and stderr are appended to `<folder>/<name>.log`; inherited when absent. */
+  logDirectory?: string;
+  restartPolicy?: Partial<RestartPolicy>;
 }
 
-async function waitForHealth(name: string, port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export interface SpawnedServices {
+  processes: Record<Deployable, SupervisedProcess>;
+  /** Where each one serves GraphQL (the gateway's is the clients' URL). */
+  urls: Record<Deployable, string>;
+  stop(): Promise<void>;
+}
+
+function spawnService(name: Deployable, env: NodeJS.ProcessEnv, logDirectory: string | undefined): ChildProcess {
+  // tsx loads TypeScript directly: no build step between clone and start.
+  const flags = name === 'gateway' ? GATEWAY_NODE_FLAGS : [];
+  const output = logDirectory === undefined ? undefined : openSync(join(logDirectory, `${name}.log`), 'a');
+  try {
+    // The IPC channel is how a service notices that this supervisor died (and then stops itself).
+    const stdio: StdioOptions = output === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', output, output, 'ipc'];
+    return spawn(process.execPath, [...flags, '--import', 'tsx', entryPointOf(name)], { env, stdio, cwd: REPO_ROOT });
+  } finally {
+    // The child has its own copy of the descriptor.
+    if (output !== undefined) closeSync(output);
+  }
+}
+
+async function waitForHealth(name: string, port: number, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} during start`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it served`);
     const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -27,37 +57,39 @@ async function waitForHealth(name: string, port: number, child: ChildProcess, ti
   throw new Error(`${name} did not answer /health on port ${port} within ${timeoutMs} ms`);
 }
 
-/** One process per subgraph and one for the gateway, on the standard ports; they share Redis. */
-export async function spawnServices(env: NodeJS.ProcessEnv, logger: Logger): Promise<{ stop(): Promise<void> }> {
-  const children: ChildProcess[] = [];
+/**
+ * One process per subgraph and one for the gateway; they share Redis. Each is supervised: one
+ * that dies is started again (superviseProcess), so a crash heals without a person.
+ */
+export async function spawnServices(options: SpawnServicesOptions): Promise<SpawnedServices> {
+  const ports: Record<Deployable, number> = { ...SERVICE_PORTS, gateway: GATEWAY_PORT, ...options.ports };
+  if (options.logDirectory) mkdirSync(options.logDirectory, { recursive: true });
+  // Subgraphs call peers (orders calls products, inventory, users) at the URLs the gateway routes to.
+  const routing = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), options.env[routingUrlVariable(name)] ?? localRoutingUrl(name, ports[name])]));
+  const supervise = (name: Deployable) =>
+    superviseProcess({
+      name,
+      spawn: () => spawnService(name, { ...options.env, ...routing, PORT: String(ports[name]) }, options.logDirectory),
+      waitUntilServing: (child) => waitForHealth(name, ports[name], child),
+      logger: options.logger,
+      policy: options.restartPolicy,
+    });
+  const started: SupervisedProcess[] = [];
   const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(started.map((process) => process.stop()));
   };
   try {
-    await Promise.all(
-      SERVICE_NAMES.map(async (name) => {
-        const child = spawnService(name, { ...env, PORT: String(SERVICE_PORTS[name]) });
-        children.push(child);
-        await waitForHealth(name, SERVICE_PORTS[name], child);
-      }),
-    );
-    const routing = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), env[routingUrlVariable(name)] ?? localRoutingUrl(name)]));
-    const gateway = spawnService('gateway', { ...env, ...routing, PORT: String(GATEWAY_PORT) });
-    children.push(gateway);
-    await waitForHealth('gateway', GATEWAY_PORT, gateway);
+    // Settled, not all: when one fails the others still finish starting, and are then stopped.
+    const subgraphs = await Promise.allSettled(SERVICE_NAMES.map(async (name) => started.push(await supervise(name))));
+    const failed = subgraphs.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    started.push(await supervise('gateway'));
   } catch (error) {
-    logger.error({ err: error }, 'a service failed to start');
+    options.logger.error({ err: error }, 'a service failed to start');
     await stop();
     throw error;
   }
-  return { stop };
+  const processes = Object.fromEntries(started.map((process) => [process.name, process])) as Record<Deployable, SupervisedProcess>;
+  const urls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`])) as Record<Deployable, string>;
+  return { processes, urls, stop };
 }

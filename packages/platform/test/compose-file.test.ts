@@ -9,6 +9,7 @@ import { GATEWAY_NODE_FLAGS } from '../../../gateway/src/node-flags';
 // docker-compose.yml is for our users and Docker is not on CI machines: this keeps it true to the code.
 const ROOT = join(__dirname, '..', '..', '..');
 interface ComposeService {
+  restart?: string;
   build?: { dockerfile?: string; target?: string };
   command?: string[];
   ports?: string[];
@@ -50,6 +51,11 @@ describe.each(deployables)('%s', (name) => {
     expect(dockerfile).toMatch(new RegExp(`^FROM .+ AS ${service.build?.target}$`, 'm'));
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${portOf(name)}/health`);
   });
+});
+
+test('every service, postgres and redis included, is started again when its process dies (restart: unless-stopped)', () => {
+  const policies = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.restart]));
+  expect(policies).toEqual(Object.fromEntries(Object.keys(services).map((name) => [name, 'unless-stopped'])));
 });
 
 test('the gateway routes each subgraph to its compose service and waits for it to be healthy', () => {

@@ -6,10 +6,15 @@ import { startTracing, stopTracing } from '@shopgraph/tracing';
 import type { RunningService, SubgraphRuntimeOptions } from './service';
 import { databaseUrlFor, peerUrlsFrom, serviceEnvSchema } from './service-env';
 
-/** Stops the service on SIGINT/SIGTERM: stop taking requests, finish, close pools, exit. */
-export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: string): void; error(obj: object, msg: string): void }): void {
+type MainLogger = { info(msg: string): void; error(obj: object, msg: string): void; fatal(obj: object, msg: string): void };
+
+/**
+ * Stops the service on SIGINT/SIGTERM (stop taking requests, finish, close pools, exit), and
+ * when the supervisor that spawned it goes away. An uncaught exception ends the process at once.
+ */
+export function stopOnSignals(stop: () => Promise<void>, logger: MainLogger): void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
@@ -24,8 +29,29 @@ export function stopOnSignals(stop: () => Promise<void>, logger: { info(msg: str
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  // A promise nobody awaited must not take every request of this process down with it.
+  // Spawned by `npm run start:services` (with an IPC channel): when it dies, even by SIGKILL, this
+  // process must not linger on its port and make the next start fail.
+  if (process.connected) process.once('disconnect', () => onSignal('supervisor gone'));
+  exitOnUncaughtException(logger);
+  // A promise nobody awaited must not take every request of this process down with it: the state
+  // is intact (a DB outage makes the entity cache's waiters produce these), so log and go on.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+let exitsOnUncaughtException = false;
+
+/**
+ * An exception nobody caught (postgres.js 3.4.9 threw one from a timer when PostgreSQL restarted)
+ * leaves a library's state unknown: serving on would be half-living. Log it and exit 1 at once,
+ * so the supervisor (start:services, compose, Kubernetes) starts a clean process.
+ */
+export function exitOnUncaughtException(logger: Pick<MainLogger, 'fatal'>): void {
+  if (exitsOnUncaughtException) return;
+  exitsOnUncaughtException = true;
+  process.on('uncaughtException', (error, origin) => {
+    logger.fatal({ err: error, origin }, 'uncaught exception: exiting so a supervisor restarts the service');
+    process.exit(1);
+  });
 }
 
 /** A subgraph's main: env, then Redis or in-process state, then the service, then wait for a signal. */
@@ -34,6 +60,8 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
   const env = parseEnvOrExit(serviceEnvSchema(name));
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger(name, env.LOG_LEVEL);
+  // From the first line on: an exception during start is as fatal, and should be logged as one.
+  exitOnUncaughtException(logger);
   const shared = createSharedState(env.REDIS_URL);
   try {
     const service = await start({

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,8 +8,15 @@ import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
-/** Debian's PostgreSQL 15 tools; POSTGRES_BIN_DIR points elsewhere. */
-const BIN_DIR = process.env.POSTGRES_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** POSTGRES_BIN_DIR, else the newest Debian/Ubuntu install (/usr/lib/postgresql/<major>/bin), whichever major CI has. */
+function postgresBinDir(): string {
+  if (process.env.POSTGRES_BIN_DIR) return process.env.POSTGRES_BIN_DIR;
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin', 'initdb'))) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
+  return join(root, newest ?? '15', 'bin');
+}
+const BIN_DIR = postgresBinDir();
 
 export type PostgresStopMode = 'smart' | 'fast' | 'immediate';
 
