@@ -53,6 +53,10 @@ export class EntityCache<K extends string, R> {
       if (pending) waits.push(pending.then((row) => void (results[index] = row)));
       else missing.push(key);
     });
+    // Observed now: if this load's own fetch fails first, nobody awaits the waits below, and one
+    // of them failing later would be an unhandled rejection (as during a PostgreSQL restart).
+    const waited = Promise.all(waits);
+    waited.catch(() => {});
     if (stats) {
       stats.cacheHits += keys.length - missing.length - waits.length;
       stats.cacheMisses += missing.length + waits.length;
@@ -74,7 +78,7 @@ export class EntityCache<K extends string, R> {
         missing.forEach((key) => this.inflight.delete(this.keyOf(key)));
       }
     }
-    await Promise.all(waits);
+    await waited;
     return results.map((row) => row ?? null);
   }
 

@@ -56,6 +56,28 @@ test('a failing fetch rejects the load, for waiters too, and never leaves an unh
   }
 });
 
+test('a load whose own fetch fails while it also waits on another load\'s fetch leaves no unhandled rejection', async () => {
+  const cache = make();
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const failingAfter = (ms: number) => async () => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      throw new Error('connection closed');
+    };
+    // The second load waits on the first's fetch of 'x' and fetches 'z' itself; 'z' fails first.
+    const first = cache.load(['x'], failingAfter(30), (row: Row) => row.id);
+    const second = cache.load(['x', 'z'], failingAfter(5), (row: Row) => row.id);
+    await expect(second).rejects.toThrow('connection closed');
+    await expect(first).rejects.toThrow('connection closed');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
+
 test('a value that does not decode is a miss', async () => {
   const store = new MemoryCache();
   const cache = new EntityCache<string, Row>({ cache: store, entity: 'row', schemaVersion: 'v1', ttlSeconds: 60, decode });
