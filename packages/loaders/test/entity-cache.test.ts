@@ -8,6 +8,21 @@ interface Row {
 const decode = (value: unknown) => (typeof (value as Row)?.n === 'number' ? (value as Row) : null);
 const make = () => new EntityCache<string, Row>({ cache: new MemoryCache(), entity: 'row', schemaVersion: 'v1', ttlSeconds: 60, decode });
 
+/** Runs `body` and returns the promise rejections nobody handled meanwhile. */
+async function unhandledRejectionsOf(body: () => Promise<void>): Promise<unknown[]> {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await body();
+    // Node reports an unhandled rejection after the microtask queue drains.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+  return unhandled;
+}
+
 test('reads the cache first and fetches only the misses, in one call, in key order', async () => {
   const cache = make();
   const calls: string[][] = [];
@@ -36,46 +51,34 @@ test('concurrent misses of one key share one fetch', async () => {
 
 test('a failing fetch rejects the load, for waiters too, and never leaves an unhandled rejection', async () => {
   const cache = make();
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  process.on('unhandledRejection', onUnhandled);
-  try {
-    const failing = async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      throw new Error('too many clients already');
-    };
+  const failing = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    throw new Error('too many clients already');
+  };
+  const unhandled = await unhandledRejectionsOf(async () => {
     const loads = [cache.load(['x', 'y'], failing, (row: Row) => row.id), cache.load(['x'], failing, (row: Row) => row.id)];
     await expect(loads[0]).rejects.toThrow('too many clients');
     await expect(loads[1]).rejects.toThrow('too many clients');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(unhandled).toEqual([]);
-    // Nothing was cached from the failure: the next load fetches again.
-    expect(await cache.load(['x'], async (ids) => ids.map((id) => ({ id, n: 9 })), (row) => row.id)).toEqual([{ id: 'x', n: 9 }]);
-  } finally {
-    process.off('unhandledRejection', onUnhandled);
-  }
+  });
+  expect(unhandled).toEqual([]);
+  // Nothing was cached from the failure: the next load fetches again.
+  expect(await cache.load(['x'], async (ids) => ids.map((id) => ({ id, n: 9 })), (row) => row.id)).toEqual([{ id: 'x', n: 9 }]);
 });
 
 test('a load whose own fetch fails while it also waits on another load\'s fetch leaves no unhandled rejection', async () => {
   const cache = make();
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  process.on('unhandledRejection', onUnhandled);
-  try {
-    const failingAfter = (ms: number) => async () => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      throw new Error('connection closed');
-    };
+  const failingAfter = (ms: number) => async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    throw new Error('connection closed');
+  };
+  const unhandled = await unhandledRejectionsOf(async () => {
     // The second load waits on the first's fetch of 'x' and fetches 'z' itself; 'z' fails first.
     const first = cache.load(['x'], failingAfter(30), (row: Row) => row.id);
     const second = cache.load(['x', 'z'], failingAfter(5), (row: Row) => row.id);
     await expect(second).rejects.toThrow('connection closed');
     await expect(first).rejects.toThrow('connection closed');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(unhandled).toEqual([]);
-  } finally {
-    process.off('unhandledRejection', onUnhandled);
-  }
+  });
+  expect(unhandled).toEqual([]);
 });
 
 test('a value that does not decode is a miss', async () => {
