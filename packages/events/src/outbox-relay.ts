@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { reconnectDelaySeconds } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
 import type { DomainEvent, EventBus } from './event-bus';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -27,7 +28,8 @@ interface OutboxRow {
  * delivery is at least once, and consumers de-duplicate on the event id.
  */
 export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() => Promise<void>> {
-  const sql = postgres(options.databaseUrl, { max: 2, onnotice: () => {} });
+  // Reconnects as the service pools do: events published within a second of PostgreSQL's return.
+  const sql = postgres(options.databaseUrl, { max: 2, onnotice: () => {}, backoff: reconnectDelaySeconds });
   let stopped = false;
   let wake: (() => void) | undefined;
   // A commit that lands while a batch is running must not wait for the next poll.
