@@ -224,13 +224,13 @@ export async function serveGraphQL<TContext extends RequestScoped>(
       const verdict = await claimSignatureNonce(options.nonces, signature.nonce, signature.expiresAt);
       if (!verdict.fresh && verdict.reason === 'replayed') {
         logger.warn('refused a signed mutation sent a second time');
-        sendJson(response, 401, { errors: [{ message: 'This signed request was already used; requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+        sendJson(response, 401, { errors: [{ message: 'This signed request was already used; requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
         return;
       }
       if (!verdict.fresh) {
         // Fail closed: without the shared store a replay could not be told from a first use.
         response.setHeader('retry-after', String(verdict.retryAfterSeconds));
-        sendJson(response, 503, { errors: [{ message: 'Changes cannot be made right now; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: verdict.retryAfterSeconds } }] });
+        sendJson(response, 503, { errors: [{ message: 'Changes cannot be made right now; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: verdict.retryAfterSeconds } }] });
         return;
       }
     }
