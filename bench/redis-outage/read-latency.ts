@@ -4,7 +4,7 @@
 // The modules themselves: the package index pulls in jest globals.
 import { graphqlRequest } from '@shopgraph/testing/src/graphql-request';
 import { startOwnRedis } from '@shopgraph/testing/src/servers/own-redis';
-import { startPlatformForTest } from '@shopgraph/testing/src/start-for-test';
+import { startPlatformForTest } from '@shopgraph/e2e/support/start-platform-for-test';
 
 const READ = '{ products(first: 5) { edges { node { id name price { amount } } } } }';
 

@@ -1,10 +1,11 @@
 import postgres from 'postgres';
 import { demoStock } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startService } from '../src';
 
 let inventory: TestService;
 beforeAll(async () => {
-  inventory = await startServiceForTest('inventory');
+  inventory = await startServiceForTest('inventory', startService);
 });
 afterAll(() => inventory?.stop());
 

@@ -10,6 +10,7 @@ import { schema, type OrdersDatabase } from '../src/db/database';
 import { emails, orders, orderStatusHistory, outbox } from '../src/db/schema';
 import { changeOrderStatus } from '../src/lifecycle/change-status';
 import { applyOrderStatusChanged } from '../src/notifications/notifications-consumer';
+import { startService } from '../src';
 
 const MIGRATIONS = join(__dirname, '..', 'drizzle');
 const until = async (check: () => Promise<boolean>, timeoutMs = 15_000) => {
@@ -27,7 +28,7 @@ describeWithRedis('order events: the outbox relay and idempotent consumers, on r
 
   beforeAll(async () => {
     // A first start creates, migrates and seeds the database; the tests then work on it directly.
-    const service = await startServiceForTest('orders', { redisUrl: testRedisUrl(), databasePrefix: prefix });
+    const service = await startServiceForTest('orders', startService, { redisUrl: testRedisUrl(), databasePrefix: prefix });
     await service.stop();
     database = await openServiceDatabase({ url: service.databaseUrl, schema, migrationsFolder: MIGRATIONS });
     bus = createSharedState(testRedisUrl(), `${prefix}:`);
@@ -48,7 +49,7 @@ describeWithRedis('order events: the outbox relay and idempotent consumers, on r
       const unpublished = await database.db.select().from(outbox).where(and(isNull(outbox.publishedAt), eq(outbox.topic, 'OrderStatusChanged')));
       expect(unpublished.map((row) => row.payload)).toEqual([expect.objectContaining({ orderId: order.id, from: 'SHIPPED', to: 'DELIVERED', sequence: 1 })]);
 
-      const restarted = await startServiceForTest('orders', { redisUrl: testRedisUrl(), databasePrefix: prefix });
+      const restarted = await startServiceForTest('orders', startService, { redisUrl: testRedisUrl(), databasePrefix: prefix });
       try {
         await until(async () => seen.some((event) => event.payload.orderId === order.id));
         const [{ left }] = (await database.db.execute(sql`select count(*)::int as left from outbox where published_at is null`)) as unknown as [{ left: number }];

@@ -1,9 +1,10 @@
 import { demoOrders, demoUsers } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startService } from '../src';
 
 let orders: TestService;
 beforeAll(async () => {
-  orders = await startServiceForTest('orders');
+  orders = await startServiceForTest('orders', startService);
 });
 afterAll(() => orders?.stop());
 

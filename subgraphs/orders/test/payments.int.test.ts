@@ -10,7 +10,7 @@ import { findPaymentsByOrderIds } from '../src/db/queries/payments';
 import { orders } from '../src/db/schema';
 import { Payments, UNEXPECTED_FAILURE } from '../src/payments/payments';
 import { SimulatedPaymentProvider, TEST_CARDS } from '../src/payments/simulated-provider';
-import { startOwnRedis, type OwnRedis } from './own-redis';
+import { startOwnRedis, type OwnRedis } from '@shopgraph/testing';
 
 // The provider keeps its idempotency records in a Redis of this test's own, frozen mid-test: the
 // "Command timed out" of the simulated provider seen in issue #15, neither a deadline nor transient.

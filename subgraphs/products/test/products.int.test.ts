@@ -1,10 +1,11 @@
 import { demoCategories, demoProducts } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startService } from '../src';
 
 let products: TestService;
 
 beforeAll(async () => {
-  products = await startServiceForTest('products');
+  products = await startServiceForTest('products', startService);
 });
 afterAll(async () => {
   await products?.stop();
@@ -68,7 +69,7 @@ test('an unknown product is null, and the entity resolves by id and by sku', asy
 });
 
 test('seeding again over the same databases adds nothing', async () => {
-  const again = await startServiceForTest('products', { databasePrefix: products.databasePrefix });
+  const again = await startServiceForTest('products', startService, { databasePrefix: products.databasePrefix });
   try {
     const { data } = await again.request('{ products(first: 0) { totalCount } }');
     expect(data!.products.totalCount).toBe(demoProducts.length);

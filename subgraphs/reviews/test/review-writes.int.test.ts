@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoProducts, demoReviews, demoUsers } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startService } from '../src';
 
 let reviews: TestService;
 let sql: postgres.Sql;
 beforeAll(async () => {
-  reviews = await startServiceForTest('reviews');
+  reviews = await startServiceForTest('reviews', startService);
   sql = postgres(reviews.databaseUrl, { max: 1, onnotice: () => {} });
 });
 afterAll(async () => {

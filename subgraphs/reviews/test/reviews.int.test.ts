@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoProducts, demoReviews } from '@shopgraph/demo-data';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startService } from '../src';
 
 let reviews: TestService;
 beforeAll(async () => {
-  reviews = await startServiceForTest('reviews');
+  reviews = await startServiceForTest('reviews', startService);
 });
 afterAll(() => reviews?.stop());
 

@@ -1,11 +1,12 @@
 import { demoUsers } from '@shopgraph/demo-data';
 import postgres from 'postgres';
 import { startServiceForTest, type TestService } from '@shopgraph/testing';
+import { startService } from '../src';
 
 let users: TestService;
 const asAdmin = { id: demoUsers[0]!.id, roles: ['ADMIN' as const] };
 beforeAll(async () => {
-  users = await startServiceForTest('users');
+  users = await startServiceForTest('users', startService);
 });
 afterAll(() => users?.stop());
 

@@ -1,4 +1,0 @@
-export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __embeddedPostgres?: { stop(): Promise<void> } }).__embeddedPostgres;
-  await server?.stop();
-}
