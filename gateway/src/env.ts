@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import { gatewaySecretEnv } from '@shopgraph/auth';
-import { proxyEntryProblem } from '@shopgraph/server';
+import { proxyEntryProblem, runtimeFileDefault } from '@shopgraph/server';
 import { booleanText, commonEnv, GATEWAY_PORT, portEnv, routingUrlVariable, SERVICE_NAMES, z, type ServiceName } from '@shopgraph/config';
 import { DEFAULT_COST_BUDGETS } from './rate-limit/cost-budget';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits';
 
-export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
-export const DEFAULT_MANIFEST_PATH = join(__dirname, '..', '..', 'packages', 'operations', 'src', '__generated__', 'persisted-query-manifest.json');
+// Beside main.js in dist/gateway/ (tools/build copies them there), else the repository's copies.
+export const DEFAULT_SUPERGRAPH_PATH = runtimeFileDefault(__dirname, 'supergraph.graphql', '../../schema/supergraph.graphql');
+export const DEFAULT_MANIFEST_PATH = runtimeFileDefault(__dirname, 'persisted-query-manifest.json', '../../packages/operations/src/__generated__/persisted-query-manifest.json');
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 

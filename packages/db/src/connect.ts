@@ -50,6 +50,12 @@ export async function openServiceDatabase<TSchema extends Record<string, unknown
   return { sql, db, statements, close: () => sql.end({ timeout: 5 }) };
 }
 
+/** Creates the database if needed and applies pending migrations: what a subgraph's migrate.js does. */
+export async function migrateServiceDatabase(url: string, migrationsFolder: string): Promise<void> {
+  await ensureDatabase(url);
+  await applyMigrations(url, migrationsFolder);
+}
+
 async function applyMigrations(url: string, migrationsFolder: string): Promise<void> {
   // A connection of its own, so the advisory lock and the migrations share one session.
   const sql = postgres(url, { max: 1, onnotice: () => {} });

@@ -13,3 +13,4 @@ export * from './validation';
 export * from './input-guard';
 export * from './metrics';
 export * from './client-address';
+export * from './runtime-files';

@@ -1,6 +1,7 @@
 import { resolveGatewaySecret } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
 import { parseEnvOrExit, type ServiceName } from '@shopgraph/config';
+import { migrateServiceDatabase } from '@shopgraph/db';
 import { createLogger } from '@shopgraph/logging';
 import { startTracing, stopTracing } from '@shopgraph/tracing';
 import type { RunningService, SubgraphRuntimeOptions } from './service';
@@ -82,6 +83,24 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
   } catch (error) {
     logger.fatal({ err: error }, `${name} failed to start`);
     await shared.close();
+    process.exit(1);
+  }
+}
+
+/**
+ * A subgraph's migrate entry (`node migrate.js`): creates its database if needed, applies pending
+ * migrations under the advisory lock every replica takes, and exits 0, or 1 with the error logged.
+ * An init container or a release job runs it; the service itself still migrates at start.
+ */
+export async function runMigrateMain(name: ServiceName, migrationsDir: string): Promise<void> {
+  const env = parseEnvOrExit(serviceEnvSchema(name));
+  const logger = createLogger(name, env.LOG_LEVEL);
+  try {
+    await migrateServiceDatabase(databaseUrlFor(name, env), migrationsDir);
+    logger.info(`${name} migrations applied from ${migrationsDir}`);
+    process.exit(0);
+  } catch (error) {
+    logger.fatal({ err: error }, `${name} migrations failed`);
     process.exit(1);
   }
 }

@@ -1,12 +1,13 @@
 import { gatewaySecretEnv } from '@shopgraph/auth';
 import { commonEnv, databaseEnv, localRoutingUrl, portEnv, routingUrlVariable, serviceDatabaseUrl, SERVICE_NAMES, SERVICE_PORTS, z, type ServiceName } from '@shopgraph/config';
+import { runtimeFilesEnv } from './runtime-files';
 
 /** USERS_URL, PRODUCTS_URL...: where a subgraph reaches its peers (the same variables route the gateway). */
 const peerUrlEnv = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), z.url().optional()])) as Record<`${Uppercase<ServiceName>}_URL`, z.ZodOptional<z.ZodURL>>;
 
 /** Environment of one subgraph process. */
 export function serviceEnvSchema(name: ServiceName) {
-  return z.object({ ...commonEnv, ...databaseEnv, ...gatewaySecretEnv, ...peerUrlEnv, PORT: portEnv(SERVICE_PORTS[name]) });
+  return z.object({ ...commonEnv, ...databaseEnv, ...gatewaySecretEnv, ...peerUrlEnv, ...runtimeFilesEnv, PORT: portEnv(SERVICE_PORTS[name]) });
 }
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;
 

@@ -1,16 +1,15 @@
-import { join } from 'node:path';
 import type { Cache } from '@shopgraph/cache';
 import { schemaVersionOf } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
-import { createSubgraphApollo, loadTypeDefs, type GraphQLService } from '@shopgraph/server';
+import { createSubgraphApollo, loadTypeDefs, subgraphMigrationsDir, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
 import { createContext, type SubgraphContext } from './context';
 import type { InventoryDb } from './db/database';
 import { createInventoryCaches } from './entity-caches';
 import { resolvers } from './resolvers';
 import { startExpirySweeper } from './reservations/expiry-sweeper';
 
-export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
-const schemaVersion = schemaVersionOf(join(__dirname, '..', 'drizzle'));
+export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
+const schemaVersion = schemaVersionOf(subgraphMigrationsDir(__dirname));
 
 /** The inventory subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
 export function buildSubgraph(deps: { db: InventoryDb; production: boolean; cache: Cache; logger: Logger }): GraphQLService<SubgraphContext> {

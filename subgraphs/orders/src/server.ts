@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
-import { createSubgraphApollo, loadTypeDefs, type GraphQLService } from '@shopgraph/server';
+import { createSubgraphApollo, loadTypeDefs, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
 import { CartStore } from './cart/cart-store';
 import type { Commerce } from './commerce';
 import { createContext, type SubgraphContext } from './context';
@@ -18,7 +17,7 @@ import { ReconcileMetrics } from './reconcile/reconcile-metrics';
 import { startReconciler } from './reconcile/reconciler';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
+export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
 
 export interface OrdersDeps {
   db: OrdersDb;

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { startSubgraph, type RunningService, type SubgraphRuntimeOptions } from '@shopgraph/server';
+import { startSubgraph, subgraphMigrationsDir, type RunningService, type SubgraphRuntimeOptions } from '@shopgraph/server';
 import { schema } from './db/database';
 import { seedOrders } from './db/seed';
 import { parseOrdersEnv } from './env';
@@ -11,7 +10,7 @@ export function startOrdersService(options: SubgraphRuntimeOptions): Promise<Run
     {
       name: 'orders',
       schema,
-      migrationsFolder: join(__dirname, '..', 'drizzle'),
+      migrationsFolder: subgraphMigrationsDir(__dirname),
       seed: seedOrders,
       relaysOutbox: true,
       build: (db, { production, shared, logger, gatewaySecret, peerUrls }) => buildSubgraph({ db, production, shared, logger, gatewaySecret, peerUrls: peerUrls ?? (() => ({})), settings }),

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Cache } from '@shopgraph/cache';
 import type { EventBus } from '@shopgraph/events';
 import { schemaVersionOf } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
-import { createSubgraphApollo, loadTypeDefs, type GraphQLService } from '@shopgraph/server';
+import { createSubgraphApollo, loadTypeDefs, subgraphMigrationsDir, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
 import { createContext, type SubgraphContext } from './context';
 import type { ProductsDb } from './db/database';
 import { createProductsCaches } from './entity-caches';
@@ -11,8 +10,8 @@ import { startSignalConsumer } from './events/signal-consumer';
 import { resolvers } from './resolvers';
 import { PostgresProductSearch } from './search/postgres-product-search';
 
-export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
-const schemaVersion = schemaVersionOf(join(__dirname, '..', 'drizzle'));
+export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
+const schemaVersion = schemaVersionOf(subgraphMigrationsDir(__dirname));
 
 /** The products subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
 export function buildSubgraph(deps: { db: ProductsDb; production: boolean; cache: Cache; events: EventBus; logger: Logger }): GraphQLService<SubgraphContext> {

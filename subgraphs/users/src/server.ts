@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { JWKS_PATH } from '@shopgraph/auth';
-import { createSubgraphApollo, loadTypeDefs, type GraphQLService } from '@shopgraph/server';
+import { createSubgraphApollo, loadTypeDefs, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
 import { KeyRing } from './auth/key-ring';
 import { createContext, type SubgraphContext } from './context';
 import type { UsersDb } from './db/database';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(join(__dirname, '..', 'schema.graphql'));
+export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
 
 /** The users subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
 export function buildSubgraph(deps: { db: UsersDb; production: boolean }): GraphQLService<SubgraphContext> {
