@@ -5,11 +5,13 @@ import { build, type Plugin } from 'esbuild';
 import { REPO_ROOT, type Deployable } from './deployables';
 
 /**
- * Third-party packages that are bundled instead of installed: the repository patches them
+ * Third-party packages that are bundled instead of installed. postgres: the repository patches it
  * (patches/, applied by patch-package at `npm install`), and a production install of the bundle
- * would fetch the unpatched release.
+ * would fetch the unpatched release. drizzle-orm: its postgres-js driver requires 'postgres', which
+ * an install without it could not find (the production-install test caught that); bundled
+ * together, the driver gets the patched copy.
  */
-const BUNDLED_THIRD_PARTY = new Set(['postgres']);
+const BUNDLED_THIRD_PARTY = new Set(['postgres', 'drizzle-orm']);
 
 /** The package a bare import names: `drizzle-orm/pg-core` -> `drizzle-orm`, `@apollo/server/x` -> `@apollo/server`. */
 export function packageNameOf(specifier: string): string {

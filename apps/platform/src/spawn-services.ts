@@ -14,6 +14,17 @@ export function entryPointOf(name: Deployable): string {
   return name === 'gateway' ? join(REPO_ROOT, 'gateway', 'src', 'main.ts') : join(REPO_ROOT, 'subgraphs', name, 'src', 'main.ts');
 }
 
+/** How a service's process starts: node's arguments (after its flags) and the folder it runs in. */
+export interface EntryPoint {
+  args: string[];
+  cwd: string;
+}
+
+/** From the repository, through tsx: no build step between clone and start. */
+export function sourceEntryPoint(name: Deployable): EntryPoint {
+  return { args: ['--import', 'tsx', entryPointOf(name)], cwd: REPO_ROOT };
+}
+
 export interface SpawnServicesOptions {
   /** What every service's process starts with: DATABASE_URL, REDIS_URL, DATABASE_PREFIX... */
   env: NodeJS.ProcessEnv;
@@ -23,6 +34,8 @@ export interface SpawnServicesOptions {
   /** Each service's stdout and stderr are appended to `<folder>/<name>.log`; inherited when absent. */
   logDirectory?: string;
   restartPolicy?: Partial<RestartPolicy>;
+  /** Where each service starts from; the repository's TypeScript (sourceEntryPoint) when absent. */
+  entryPoint?: (name: Deployable) => EntryPoint;
 }
 
 export interface SpawnedServices {
@@ -32,14 +45,13 @@ export interface SpawnedServices {
   stop(): Promise<void>;
 }
 
-function spawnService(name: Deployable, env: NodeJS.ProcessEnv, logDirectory: string | undefined): ChildProcess {
-  // tsx loads TypeScript directly: no build step between clone and start.
+function spawnService(name: Deployable, entry: EntryPoint, env: NodeJS.ProcessEnv, logDirectory: string | undefined): ChildProcess {
   const flags = name === 'gateway' ? GATEWAY_NODE_FLAGS : [];
   const output = logDirectory === undefined ? undefined : openSync(join(logDirectory, `${name}.log`), 'a');
   try {
     // The IPC channel is how a service notices that this supervisor died (and then stops itself).
     const stdio: StdioOptions = output === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', output, output, 'ipc'];
-    return spawn(process.execPath, [...flags, '--import', 'tsx', entryPointOf(name)], { env, stdio, cwd: REPO_ROOT });
+    return spawn(process.execPath, [...flags, ...entry.args], { env, stdio, cwd: entry.cwd });
   } finally {
     // The child has its own copy of the descriptor.
     if (output !== undefined) closeSync(output);
@@ -69,7 +81,7 @@ export async function spawnServices(options: SpawnServicesOptions): Promise<Spaw
   const supervise = (name: Deployable) =>
     superviseProcess({
       name,
-      spawn: () => spawnService(name, { ...options.env, ...routing, PORT: String(ports[name]) }, options.logDirectory),
+      spawn: () => spawnService(name, (options.entryPoint ?? sourceEntryPoint)(name), { ...options.env, ...routing, PORT: String(ports[name]) }, options.logDirectory),
       waitUntilServing: (child) => waitForHealth(name, ports[name], child),
       logger: options.logger,
       policy: options.restartPolicy,

