@@ -1,24 +1,24 @@
-# One image for every Shopgraph service; docker-compose.yml picks the entry point per service.
-# Services run their TypeScript with tsx, the same way `npm start` does: no build step to drift.
+# One Dockerfile for every Shopgraph service: docker build --build-arg SERVICE=<name> -t shopgraph/<name> .
+# SERVICE is gateway, users, products, orders, inventory or reviews (the folders `npm run build` writes).
 
-FROM node:20-bookworm-slim AS deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-# npm ci's postinstall applies these fixes to dependencies (postgres.js: docs/operations.md, Faults and recovery).
-COPY patches patches
-COPY packages packages
-COPY subgraphs subgraphs
-COPY gateway gateway
-COPY schema schema
-# Only manifests matter to npm ci, but workspaces need their folders; sources are copied again below.
-RUN npm ci --no-audit --no-fund
-
-FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production
-WORKDIR /app
-# All of /app, not just node_modules: a workspace whose pinned versions differ from the hoisted
-# ones (packages/tracing's OpenTelemetry SDK) has a node_modules of its own.
-COPY --from=deps /app ./
+# Build stage: the whole workspace with dev dependencies, compiled to dist/<service>/ by esbuild.
+FROM node:24-bookworm-slim AS build
+WORKDIR /src
 COPY . .
+RUN npm ci --no-audit --no-fund && npm run build
+
+# Runtime stage: one service's bundle and its production dependencies only.
+FROM node:24-bookworm-slim AS runtime
+ARG SERVICE
+RUN test -n "$SERVICE" || (echo "--build-arg SERVICE=<gateway|users|products|orders|inventory|reviews> is required" >&2; exit 1)
+# tini as PID 1: forwards SIGTERM to node and reaps zombies.
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production NODE_OPTIONS=--enable-source-maps SERVICE=${SERVICE}
+WORKDIR /app
+COPY --from=build --chown=node:node /src/dist/${SERVICE}/ ./
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 USER node
-# No CMD: each service in docker-compose.yml names its own entry point.
+# PORT when set, else the service's standard port (COMMON ports: gateway 4000, users 4001 ... reviews 4005).
+HEALTHCHECK --interval=5s --timeout=3s --retries=20 CMD ["node", "-e", "const port = process.env.PORT || { gateway: 4000, users: 4001, products: 4002, orders: 4003, inventory: 4004, reviews: 4005 }[process.env.SERVICE]; fetch(`http://127.0.0.1:${port}/health`).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "main.js"]

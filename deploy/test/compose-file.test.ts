@@ -1,16 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS } from '@shopgraph/config';
 import { serviceEnvSchema } from '@shopgraph/server';
 import { gatewayEnvSchema } from '@shopgraph/gateway/src/env';
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
+import { DEPLOYABLES } from '../../tools/build/deployables';
 
 // docker-compose.yml is for our users and Docker is not on CI machines: this keeps it true to the code.
 const ROOT = join(__dirname, '..', '..');
 interface ComposeService {
   restart?: string;
-  build?: { dockerfile?: string; target?: string };
+  build?: { dockerfile?: string; target?: string; args?: Record<string, string> };
+  image?: string;
   command?: string[];
   ports?: string[];
   environment?: Record<string, string>;
@@ -44,9 +46,11 @@ describe.each(deployables)('%s', (name) => {
     expect({ service: name, problems: parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.')) }).toEqual({ service: name, problems: [] });
   });
 
-  test('runs an entry file that exists, built from a stage the Dockerfile has, with a health check', () => {
+  test('runs an entry file that `npm run build` writes for it, built from a stage the Dockerfile has, with a health check', () => {
     const entry = service.command?.at(-1) ?? '';
-    expect({ service: name, entry, exists: existsSync(join(ROOT, entry)) }).toEqual({ service: name, entry, exists: true });
+    const built = DEPLOYABLES.find((deployable) => deployable.name === name)!;
+    expect({ service: name, entry, built: Object.keys(built.entries).map((output) => `${output}.js`).includes(entry) }).toEqual({ service: name, entry, built: true });
+    expect({ service: name, SERVICE: service.build?.args?.SERVICE, image: service.image }).toEqual({ service: name, SERVICE: name, image: `shopgraph/${name}` });
     expect(service.build?.dockerfile).toBe('Dockerfile');
     expect(dockerfile).toMatch(new RegExp(`^FROM .+ AS ${service.build?.target}$`, 'm'));
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${portOf(name)}/health`);
