@@ -100,6 +100,17 @@ test('/metrics counts requests by operation, errors by code and subgraph fetches
   expect(products).toMatch(/# TYPE shopgraph_entity_cache_lookups_total counter/);
 });
 
+test('/metrics of the gateway and of every subgraph carries the process metrics (CPU, memory, event loop, heap), labelled by service', async () => {
+  const urls = { gateway: platform.gatewayUrl, ...Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])) };
+  for (const [service, url] of Object.entries(urls)) {
+    const metrics = await metricsOf(url);
+    const found = ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'].filter((name) =>
+      new RegExp(`^${name}\\{[^}]*service="${service}"[^}]*\\} [0-9.e+-]+$`, 'm').test(metrics),
+    );
+    expect({ service, found }).toEqual({ service, found: ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'] });
+  }
+});
+
 describe('through a subgraph proxy', () => {
   let proxy: Awaited<ReturnType<typeof recordingProxy>>;
   beforeAll(async () => {

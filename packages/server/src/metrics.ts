@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RedisCircuit } from '@shopgraph/cache';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Operation names are client input: past this many distinct ones, the rest share one label. */
 const MAX_OPERATION_LABELS = 200;
@@ -21,6 +21,10 @@ export class ServiceMetrics {
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
+    // prom-client's process and Node.js metrics (process_cpu_seconds_total, process_resident_memory_bytes,
+    // nodejs_eventloop_lag_seconds, nodejs_heap_size_used_bytes, nodejs_gc_duration_seconds...),
+    // read at scrape time. In the all-in-one mode each service's registry reports the one process.
+    collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
     this.requests = new Counter({ name: 'shopgraph_graphql_requests_total', help: 'GraphQL operations, by operation name and outcome (ok or error)', labelNames: ['operation', 'outcome'], registers });
     this.duration = new Histogram({
