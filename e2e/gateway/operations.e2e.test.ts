@@ -1,8 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSharedState } from '@shopgraph/cache';
-import { graphqlRequest, metricsOf, sample } from '@shopgraph/testing';
+import { eventually, graphqlRequest, metricsOf, sample } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 import { gatewayOver, supergraphFolder } from './gateway-over-platform';
 
@@ -149,6 +151,36 @@ describe('through a subgraph proxy', () => {
     // Drained as soon as the last response went out, not at the drain timeout.
     expect(Date.now() - started).toBeLessThan(5_000);
     await expect(fetch(at(gateway.url, '/health'))).rejects.toThrow();
+  });
+
+  test('a supergraph mounted from a Kubernetes ConfigMap reloads when the kubelet swaps the volume', async () => {
+    // The kubelet's atomic writer: <dir>/supergraph.graphql -> ..data/supergraph.graphql, ..data -> a
+    // timestamped folder; an update writes a new folder and renames a new ..data link over the old.
+    const volume = await mkdtemp(join(tmpdir(), 'shopgraph-configmap-'));
+    const version = async (name: string, source: string) => {
+      await mkdir(join(volume, name));
+      await writeFile(join(volume, name, 'supergraph.graphql'), await readFile(source, 'utf8'));
+    };
+    await version('..2026_12_02_10_00_00.1', await folder.write('configmap-v1.graphql'));
+    await symlink('..2026_12_02_10_00_00.1', join(volume, '..data'));
+    await symlink(join('..data', 'supergraph.graphql'), join(volume, 'supergraph.graphql'));
+    const gateway = await gatewayOver(platform, { supergraphPath: join(volume, 'supergraph.graphql'), subgraphUrls: {} });
+    try {
+      const before = proxy.seen.length;
+      expect((await graphqlRequest(gateway.url, '{ products(first: 1) { totalCount } }')).errors).toBeUndefined();
+      expect(proxy.seen.length).toBe(before);
+      await version('..2026_12_02_10_05_00.2', await folder.write('configmap-v2.graphql', { products: proxy.url }));
+      await symlink('..2026_12_02_10_05_00.2', join(volume, '..data_tmp'));
+      await rename(join(volume, '..data_tmp'), join(volume, '..data'));
+      // Routed through the proxy once the gateway has loaded the new version.
+      await eventually('the gateway serves the ConfigMap update', async () => {
+        await graphqlRequest(gateway.url, '{ products(first: 1) { totalCount } }');
+        return proxy.seen.length > before ? true : undefined;
+      }, 10_000);
+    } finally {
+      await gateway.stop();
+      await rm(volume, { recursive: true, force: true });
+    }
   });
 
   test('a supergraph reload under load drops no request', async () => {

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@shopgraph/logging';
 
+const KUBERNETES_VOLUME_DATA = '..data';
+
 /**
  * Serves the supergraph from a file and hands the gateway each new version when the file changes
  * (a composition that fails to load is logged and the last good one stays in service).
@@ -23,9 +25,11 @@ export function supergraphFromFile(path: string, logger: Logger, prepare: (sdl: 
         logger.error({ err: error, path }, 'supergraph reload failed; keeping the previous one');
       }
     };
-    // Watch the folder, not the file: editors and `npm run compose` replace files by rename.
+    // Watch the folder, not the file: editors and `npm run compose` replace files by rename. A
+    // Kubernetes ConfigMap volume never touches the file's own name: the file is a symlink through
+    // `..data`, and the kubelet swaps `..data` to a new folder (atomic writer), so that name counts too.
     const watcher = watch(dirname(path), { persistent: false }, (_event, filename) => {
-      if (filename !== basename(path)) return;
+      if (filename !== basename(path) && filename !== KUBERNETES_VOLUME_DATA) return;
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), 100);
     });
