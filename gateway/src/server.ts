@@ -7,7 +7,7 @@ import { JWKS_PATH, type Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
-import { errorLoggingPlugin, inputGuardPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService } from '@shopgraph/server';
+import { errorLoggingPlugin, inputGuardPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService, type Readiness } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
 import { authorizationPlugin } from './auth/authorization-plugin';
 import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './auth/sign-in-rate-limit';
@@ -66,7 +66,7 @@ export interface BuiltGateway extends GraphQLService<GatewayContext> {
   /** The schema clients see (subscriptions are validated and executed against it). */
   apiSchema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
-  readiness(): Promise<Record<string, boolean>>;
+  readiness(): Promise<Readiness>;
   /** Closes the keep-alive sockets to the subgraphs; after apollo.stop(). */
   closeSubgraphConnections(): void;
 }

@@ -1,5 +1,5 @@
 import type { SharedState } from '@shopgraph/cache';
-import { answersWithin } from '@shopgraph/server';
+import { answersWithin, type Readiness } from '@shopgraph/server';
 
 export interface ReadinessSources {
   supergraphLoaded: () => boolean;
@@ -10,10 +10,12 @@ export interface ReadinessSources {
 }
 
 /**
- * The gateway is ready when a supergraph is loaded, the shared store answers, and every subgraph
- * answers its /health: a load balancer then sends it traffic it can serve.
+ * The gateway is ready once a supergraph is loaded: it can then plan and serve every operation
+ * whose subgraphs answer. The shared store and each subgraph's /health are reported as
+ * dependencies, not counted: with one subgraph or Redis down, every gateway replica would
+ * otherwise leave the load balancer, and nothing would be served at all.
  */
-export function gatewayReadiness(sources: ReadinessSources): () => Promise<Record<string, boolean>> {
+export function gatewayReadiness(sources: ReadinessSources): () => Promise<Readiness> {
   const timeoutMs = sources.timeoutMs ?? 2_000;
   return async () => {
     const subgraphs = Object.entries(sources.subgraphUrls());
@@ -29,9 +31,11 @@ export function gatewayReadiness(sources: ReadinessSources): () => Promise<Recor
       ),
     ]);
     return {
-      supergraph: sources.supergraphLoaded(),
-      [sources.shared.kind === 'redis' ? 'redis' : 'sharedState']: redis,
-      ...Object.fromEntries(subgraphs.map(([name], index) => [`subgraph:${name}`, answers[index] ?? false])),
+      checks: { supergraph: sources.supergraphLoaded() },
+      dependencies: {
+        [sources.shared.kind === 'redis' ? 'redis' : 'sharedState']: redis,
+        ...Object.fromEntries(subgraphs.map(([name], index) => [`subgraph:${name}`, answers[index] ?? false])),
+      },
     };
   };
 }

@@ -49,10 +49,13 @@ export interface ServeOptions {
   /** GET /health (liveness) answers 200 only while this returns true. */
   isHealthy?: () => boolean;
   /**
-   * GET /ready (readiness): named checks, each true when what it checks answers now. 200 when all
-   * pass, 503 otherwise and from the moment the server starts draining.
+   * GET /ready (readiness): `checks`, each true when what this process needs to serve answers now:
+   * 200 when all pass, 503 otherwise and from the moment the server starts draining.
+   * `dependencies` are reported beside them and never make it 503: a dependency every replica
+   * shares (Redis, a subgraph) would take all of them out of the load balancer at once, while
+   * each one still answers what it can (docs/operations.md, Health).
    */
-  readiness?: () => Promise<Record<string, boolean>>;
+  readiness?: () => Promise<Readiness>;
   /** Served at GET /metrics in Prometheus's text format; a fresh registry when absent. */
   metrics?: ServiceMetrics;
   /** Operations in one batched request (a JSON array body); more are refused with 400. */
@@ -146,9 +149,15 @@ function headerMapOf(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
-async function readinessOf(options: ServeOptions, draining: boolean): Promise<{ ready: boolean; checks: Record<string, boolean> }> {
-  const checks = { accepting: !draining, ...(await options.readiness?.().catch(() => ({ checks: false }))) };
-  return { ready: Object.values(checks).every(Boolean), checks };
+export interface Readiness {
+  checks: Record<string, boolean>;
+  dependencies?: Record<string, boolean>;
+}
+
+async function readinessOf(options: ServeOptions, draining: boolean): Promise<Readiness & { ready: boolean }> {
+  const own: Readiness = (await options.readiness?.().catch(() => ({ checks: { checks: false } }))) ?? { checks: {} };
+  const checks = { accepting: !draining, ...own.checks };
+  return { ready: Object.values(checks).every(Boolean), checks, ...(own.dependencies && { dependencies: own.dependencies }) };
 }
 
 /** Serves one Apollo Server on node:http: POST/GET /graphql, GET /health, /ready and /metrics. */
@@ -168,8 +177,8 @@ export async function serveGraphQL<TContext extends RequestScoped>(
       return;
     }
     if (url.pathname === '/ready' && request.method === 'GET') {
-      const { ready, checks } = await readinessOf(options, draining);
-      sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+      const { ready, ...readiness } = await readinessOf(options, draining);
+      sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...readiness });
       return;
     }
     if (url.pathname === '/metrics' && request.method === 'GET') {

@@ -63,7 +63,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
     metrics,
     readiness: async () => {
       const [database, redis] = await Promise.all([resources.databaseAnswers?.() ?? true, options.shared.ping()]);
-      return { database, redis };
+      return { checks: { database }, dependencies: { redis } };
     },
   });
   const stopBackground = await service.background?.({ metrics });
