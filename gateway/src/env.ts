@@ -10,6 +10,21 @@ export const DEFAULT_MANIFEST_PATH = runtimeFileDefault(__dirname, 'persisted-qu
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
+/**
+ * The gateway's HTTP and subgraph-call defaults, in one place: the env schema's defaults, and
+ * startGateway's when a caller (a test, the all-in-one runner) leaves them out. A client's request
+ * body is capped well below a subgraph's (packages/server SUBGRAPH_HTTP_DEFAULTS): clients send
+ * operations and variables, while the gateway sends subgraphs whole lists of entity representations.
+ */
+export const GATEWAY_DEFAULTS = {
+  /** A subgraph call that has not answered after this long fails with a timeout error. */
+  subgraphTimeoutMs: 10_000,
+  /** Largest client request body, in bytes (256 KiB); larger ones get 413. */
+  maxBodyBytes: 262_144,
+  /** Operations in one batched client request. */
+  maxBatchSize: 10,
+} as const;
+
 export const gatewayEnvSchema = z.object({
   ...commonEnv,
   ...gatewaySecretEnv,
@@ -26,9 +41,9 @@ export const gatewayEnvSchema = z.object({
   COST_BUDGET_WINDOW_SECONDS: positive(DEFAULT_COST_BUDGETS.perIp.windowSeconds),
   TRUSTED_DOCUMENTS: booleanText.default(false),
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default(DEFAULT_MANIFEST_PATH),
-  SUBGRAPH_TIMEOUT_MS: positive(10_000),
-  MAX_BODY_BYTES: positive(262_144),
-  MAX_BATCH_SIZE: positive(10),
+  SUBGRAPH_TIMEOUT_MS: positive(GATEWAY_DEFAULTS.subgraphTimeoutMs),
+  MAX_BODY_BYTES: positive(GATEWAY_DEFAULTS.maxBodyBytes),
+  MAX_BATCH_SIZE: positive(GATEWAY_DEFAULTS.maxBatchSize),
   WS_ALLOWED_ORIGINS: z
     .string()
     .default('')

@@ -30,6 +30,7 @@ import { planCacheKeyPlugin } from './plan-cache-key-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { SANDBOX_EXAMPLES } from './sandbox-examples';
+import { GATEWAY_DEFAULTS } from './env';
 
 export interface GatewayDeps {
   supergraphPath: string;
@@ -100,7 +101,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? 10_000, metrics, fetcher: subgraphFetcher, siblings }),
+      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? GATEWAY_DEFAULTS.subgraphTimeoutMs, metrics, fetcher: subgraphFetcher, siblings }),
     experimental_didResolveQueryPlan: siblings && (({ queryPlan, requestContext }) => siblings.remember(requestContext.context, queryPlan)),
     logger: deps.logger,
   });

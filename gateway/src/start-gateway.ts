@@ -12,6 +12,7 @@ import { createSharedSubscribe } from './subscriptions/shared-execution';
 import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';
 import { SubscriptionQuota } from './subscriptions/subscription-quota';
 import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
+import { GATEWAY_DEFAULTS } from './env';
 
 export interface GatewayRuntimeOptions extends GatewayDeps {
   port: number;
@@ -25,7 +26,7 @@ export interface GatewayRuntimeOptions extends GatewayDeps {
   subscriptionLimits?: Partial<SubscriptionLimits>;
   /** Larger request bodies get 413 (default 256 KiB). */
   maxBodyBytes?: number;
-  /** Operations in one batched request (default 10). */
+  /** Operations in one batched request (default GATEWAY_DEFAULTS.maxBatchSize). */
   maxBatchSize?: number;
   /**
    * IP addresses and CIDR blocks of the proxies in front of the gateway: only a request from one of
@@ -65,8 +66,8 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       isHealthy: built.isReady,
       readiness: built.readiness,
       metrics: built.metrics,
-      maxBodyBytes: options.maxBodyBytes ?? 262_144,
-      maxBatchSize: options.maxBatchSize ?? 10,
+      maxBodyBytes: options.maxBodyBytes ?? GATEWAY_DEFAULTS.maxBodyBytes,
+      maxBatchSize: options.maxBatchSize ?? GATEWAY_DEFAULTS.maxBatchSize,
       trustedProxies: proxies,
       countsDatabaseWork: false,
     },

@@ -40,6 +40,18 @@ export interface GraphQLService<TContext extends RequestScoped> {
   background?: (runtime: { metrics: ServiceMetrics }) => (() => Promise<void>) | Promise<() => Promise<void>>;
 }
 
+/**
+ * The HTTP layer's defaults, in one place, for whoever does not pass its own (the subgraphs; the
+ * gateway passes GATEWAY_DEFAULTS). A subgraph's body limit is high because the gateway sends it
+ * whole lists of entity representations; its batch size is 1 because the gateway never batches.
+ */
+export const SUBGRAPH_HTTP_DEFAULTS = {
+  maxBodyBytes: 1_000_000,
+  maxBatchSize: 1,
+  /** On close, requests still running after this long have their connections closed. */
+  drainTimeoutMs: 10_000,
+} as const;
+
 export interface ServeOptions {
   port: number;
   host?: string;
@@ -165,7 +177,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
   service: GraphQLService<TContext>,
   options: ServeOptions,
 ): Promise<ListeningServer> {
-  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const maxBodyBytes = options.maxBodyBytes ?? SUBGRAPH_HTTP_DEFAULTS.maxBodyBytes;
   const metrics = options.metrics ?? new ServiceMetrics('service');
   let draining = false;
 
@@ -243,7 +255,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         return;
       }
     }
-    const maxBatchSize = options.maxBatchSize ?? 1;
+    const maxBatchSize = options.maxBatchSize ?? SUBGRAPH_HTTP_DEFAULTS.maxBatchSize;
     if (Array.isArray(body) && body.length > maxBatchSize) {
       sendJson(response, 400, { errors: [{ message: `A batch may hold at most ${maxBatchSize} operations, got ${body.length}`, extensions: { code: ErrorCode.BAD_REQUEST, limit: 'maxBatchSize' } }] });
       return;
@@ -327,7 +339,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(
       new Promise<void>((resolve) => {
         draining = true;
         // Past the drain timeout, what still runs is cut off rather than holding the shutdown.
-        const force = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 10_000);
+        const force = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? SUBGRAPH_HTTP_DEFAULTS.drainTimeoutMs);
         force.unref();
         server.close(() => {
           clearTimeout(force);
