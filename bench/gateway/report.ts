@@ -246,7 +246,7 @@ them, and the garbage collector took 14.5% of the gateway's CPU; with 64 MB it t
 paired runs (ours with and without the flag, alternating) used 15-30% less CPU per request. A
 plan's sibling entity fetches to one subgraph (the planner makes one per response path, so
 \`first: product(..) { stock }\` and \`second: product(..) { stock }\` ask inventory twice at once)
-are sent as one \`_entities\` call and the answer cut back per fetch (\`gateway/src/merge\`;
+are sent as one \`_entities\` call and the answer cut back per fetch (\`gateway/src/fetch/merge\`;
 \`mergeSiblingFetches: false\` turns it off): on (d) it makes 3 subgraph calls per request where stock
 \`@apollo/gateway\` makes 7 (Hive Gateway batches them as well). None of the storefront operations has such siblings. Since issue 8, ours charges every
 operation's cost to a per-IP budget; the harness gives it an unreachable budget (one load

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS } from '@shopgraph/config';
 import { serviceEnvSchema } from '@shopgraph/server';
-import { gatewayEnvSchema } from '@shopgraph/gateway/src/env';
+import { gatewayEnvSchema } from '@shopgraph/gateway';
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { DEPLOYABLES } from '../../tools/build/deployables';
 

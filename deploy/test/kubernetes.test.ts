@@ -11,7 +11,7 @@ import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@shopgraph/config';
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
-import { gatewayEnvSchema } from '@shopgraph/gateway/src/env';
+import { gatewayEnvSchema } from '@shopgraph/gateway';
 import { serviceEnvSchema } from '@shopgraph/server';
 import { DEPLOYABLES } from '../../tools/build/deployables';
 

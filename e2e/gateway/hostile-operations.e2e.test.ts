@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { graphqlRequest, metricsOf } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
-import { DEFAULT_MANIFEST_PATH } from '@shopgraph/gateway/src/env';
+import { DEFAULT_MANIFEST_PATH } from '@shopgraph/gateway';
 
 // Operations found to slip past the limits (issue #15): each must be refused before planning, with
 // the code and status of any other over-limit operation, and reach no subgraph.

@@ -6,7 +6,7 @@ import { buildManifest, MANIFEST_PATH } from '../../tools/codegen/persisted-quer
 import type { RunningService } from '@shopgraph/server';
 import { describeWithRedis, execute, graphqlRequest, testRedisUrl, metricsOf, sample } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
-import { sha256Hex } from '@shopgraph/gateway/src/persisted/trusted-documents';
+import { sha256Hex } from '@shopgraph/gateway';
 import { code, gatewayOver } from './gateway-over-platform';
 
 /** POSTs an operation as an APQ client does: the hash, and the text only when asked to register it. */

@@ -1,9 +1,10 @@
 export { startGateway, type GatewayRuntimeOptions } from './start-gateway';
 export { buildGateway } from './server';
-export { DEFAULT_SUPERGRAPH_PATH } from './env';
-export { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth/sign-in-rate-limit';
+export { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './plugins/sign-in-rate-limit';
 export { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
 export { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 export { webSocketServerOptions, isAllowedOrigin, type WebSocketPolicy } from './websocket-policy';
 export { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
 export { GATEWAY_NODE_FLAGS } from './node-flags';
+export { DEFAULT_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH, gatewayEnvSchema } from './env';
+export { sha256Hex } from './persisted/trusted-documents-manifest';

@@ -1,35 +1,34 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { buildSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { JWKS_PATH, type Viewer } from '@shopgraph/auth';
 import type { SharedState } from '@shopgraph/cache';
 import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, inputGuardPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService, type Readiness } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
-import { authorizationPlugin } from './auth/authorization-plugin';
-import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './auth/sign-in-rate-limit';
+import { authorizationPlugin } from './plugins/authorization';
+import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './plugins/sign-in-rate-limit';
 import { readAccessRequirements, supergraphForPlanner, type AccessRequirements } from './auth/security-features';
 import type { GatewayContext } from './context';
 import { readCostModel, type CostModel, type CostOverrides } from './limits/cost-model';
-import { operationGuardPlugin } from './limits/operation-guard-plugin';
+import { operationGuardPlugin } from './plugins/operation-guard';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 import { GatewayMetrics } from './observability/metrics';
-import { serviceUnavailableStatusPlugin } from './outage/service-unavailable-status';
-import { persistedQueriesPlugin } from './observability/persisted-queries-metrics';
+import { serviceUnavailableStatusPlugin } from './plugins/service-unavailable-status';
+import { persistedQueriesPlugin } from './plugins/persisted-query-metrics';
 import { gatewayReadiness } from './observability/readiness';
 import { traceHeadersOf } from './observability/trace-context';
 import { sharedApqStore } from './persisted/shared-apq-store';
-import { manifestStore, readManifest, trustedDocumentsPlugin } from './persisted/trusted-documents';
+import { manifestStore, readManifest } from './persisted/trusted-documents-manifest';
+import { trustedDocumentsPlugin } from './plugins/trusted-documents';
+import { landingPagePlugin } from './plugins/landing-page';
 import { DEFAULT_COST_BUDGETS, type CostBudgets } from './rate-limit/cost-budget';
-import { createKeepAliveFetcher, DEFAULT_KEEP_ALIVE } from './keep-alive-fetcher';
-import { PlanSiblings } from './merge/entity-fetch-merger';
-import { planCacheKeyPlugin } from './plan-cache-key-plugin';
-import { SubgraphDataSource } from './subgraph-data-source';
+import { createKeepAliveFetcher, DEFAULT_KEEP_ALIVE } from './fetch/keep-alive-fetcher';
+import { PlanSiblings } from './fetch/merge/entity-fetch-merger';
+import { planCacheKeyPlugin } from './plugins/plan-cache-key';
+import { SubgraphDataSource } from './fetch/subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
-import { SANDBOX_EXAMPLES } from './sandbox-examples';
 import { GATEWAY_DEFAULTS } from './env';
 
 export interface GatewayDeps {
@@ -126,8 +125,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     // Before authorization: it derives the redacted operation's plan key from this one.
     planCacheKeyPlugin(),
     authorizationPlugin(() => requirements),
-    // Sandbox for developers; in production no landing page at all (it would advertise the schema).
-    deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false, ...SANDBOX_EXAMPLES }),
+    landingPagePlugin(deps.production),
   ];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

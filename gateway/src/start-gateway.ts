@@ -4,7 +4,7 @@ import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { clientAddressOf, serveGraphQL, trustedProxies, type RunningService } from '@shopgraph/server';
-import type { SignInLimits } from './auth/sign-in-rate-limit';
+import type { SignInLimits } from './plugins/sign-in-rate-limit';
 import { buildGateway, type GatewayDeps } from './server';
 import { EventHub } from './subscriptions/event-hub';
 import { runGatewayQuery } from './subscriptions/run-gateway-query';

@@ -1,4 +1,4 @@
-import { splitMergedResponse } from '../src/merge/entity-fetch-merger';
+import { splitMergedResponse } from '../src/fetch/merge/entity-fetch-merger';
 
 // Three fetches merged into one `_entities` call of 2 + 1 + 2 representations.
 const sizes = [2, 1, 2];

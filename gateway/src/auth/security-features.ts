@@ -45,7 +45,7 @@ export function readAccessRequirements(supergraphSdl: string): AccessRequirement
 
 /**
  * @apollo/gateway refuses supergraphs with SECURITY features it does not enforce. Ours enforces
- * @authenticated and @requiresScopes before planning (authorization-plugin.ts), so it hands the
+ * @authenticated and @requiresScopes before planning (plugins/authorization.ts), so it hands the
  * planner the supergraph with those two links no longer marked as SECURITY.
  */
 export function supergraphForPlanner(supergraphSdl: string): string {

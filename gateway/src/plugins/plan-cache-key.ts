@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { print, type DocumentNode } from 'graphql';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../context';
 
 type Writable = { -readonly [K in 'queryHash']: GraphQLRequestContextDidResolveOperation<GatewayContext>[K] };
 

@@ -5,9 +5,9 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationD
 import type { Viewer } from '@shopgraph/auth';
 import type { GatewayContext } from '../context';
 import { fragmentsOf, PerNodeMemo } from '../operation-memo';
-import { fillRedacted, redactFields, stripPlaceholders } from './redact-operation';
-import { findRefusals, type Refusal } from './refusals';
-import type { AccessRequirements } from './security-features';
+import { fillRedacted, redactFields, stripPlaceholders } from '../auth/redact-operation';
+import { findRefusals, type Refusal } from '../auth/refusals';
+import type { AccessRequirements } from '../auth/security-features';
 
 const MAX_REDACTION_ERRORS = 100;
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
-import type { GatewayMetrics } from './metrics';
+import type { GatewayMetrics } from '../observability/metrics';
 
 /** Counts operations sent by hash: found (hit), registered with their text, or not found (miss). */
 export function persistedQueriesPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {

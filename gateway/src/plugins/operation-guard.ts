@@ -5,9 +5,9 @@ import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../observability/metrics';
 import { chargeCost, type CostBudgets } from '../rate-limit/cost-budget';
 import { fragmentsOf, PerNodeMemo } from '../operation-memo';
-import type { CostModel } from './cost-model';
-import { measureOperation, type OperationMeasures } from './measure-operation';
-import { limitError, type OperationLimits } from './operation-limits';
+import type { CostModel } from '../limits/cost-model';
+import { measureOperation, type OperationMeasures } from '../limits/measure-operation';
+import { limitError, type OperationLimits } from '../limits/operation-limits';
 
 export interface OperationGuardOptions {
   limits: OperationLimits;

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { ErrorCode } from '@shopgraph/server';
-import { GraphQLError } from 'graphql';
-import type { GatewayContext } from '../context';
 
 /** Apollo's persisted query manifest format, as `npm run codegen` writes it for our clients. */
 export interface PersistedQueryManifest {
@@ -35,29 +31,5 @@ export function manifestStore(bodies: ReadonlyMap<string, string>): KeyValueCach
     get: async (key) => bodies.get(idOf(key)),
     set: async () => {},
     delete: async () => {},
-  };
-}
-
-/**
- * Trusted documents: only operations whose SHA-256 is in the manifest run, whether the client
- * sends the id (as an APQ hash) or the exact text. Checked before planning, so nothing else does.
- */
-export function trustedDocumentsPlugin(bodies: ReadonlyMap<string, string>): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      // Read before any plugin changes it (the authorization plugin re-hashes redacted operations).
-      let hash = '';
-      return {
-        async didResolveSource({ queryHash }) {
-          hash = queryHash;
-        },
-        async didResolveOperation() {
-          if (bodies.has(hash)) return;
-          throw new GraphQLError('Only the operations of our clients may run here: this one is not in the trusted documents manifest', {
-            extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 400 } },
-          });
-        },
-      };
-    },
   };
 }

@@ -1,0 +1,59 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { encodeViewer, VIEWER_HEADER } from '@shopgraph/auth';
+import { ErrorCode } from '@shopgraph/server';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from '../context';
+import { NOBODY } from './signing-fetcher';
+
+/**
+ * The viewer header for this second. Every subgraph call of a request encodes the same viewer, so
+ * it is encoded once per request and second (the value holds the second it expires from).
+ */
+const encodedViewers = new WeakMap<object, { second: number; value: string }>();
+function viewerHeaderOf(context: GatewayContext): string {
+  const second = Math.floor(Date.now() / 1000);
+  const cached = encodedViewers.get(context);
+  if (cached?.second === second) return cached.value;
+  const value = encodeViewer(context.viewer, second);
+  encodedViewers.set(context, { second, value });
+  return value;
+}
+
+/**
+ * One subgraph call as Apollo's data source makes it, with our headers. Only headers set here
+ * reach subgraphs, so identity headers a client sent never do; the viewer goes in the gateway's
+ * own header, which the fetcher signs with the exact body it sends. The request id and the
+ * client's W3C trace context go along, so one request can be followed through every service's logs.
+ */
+export class SubgraphRequest extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, fetcher: Fetcher) {
+    super({ url, fetcher });
+  }
+
+  /**
+   * A subgraph that refuses a request with 503 SERVICE_UNAVAILABLE (its nonce store is down) said
+   * what clients should hear: keep its message and code instead of Apollo's bare "503: Service Unavailable".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined)?.body;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    if (response.status !== 503 || first?.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) return error;
+    return new GraphQLError(String(first.message), { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: first.extensions.retryAfterSeconds } });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context && 'requestId' in context) {
+      const incoming = context as GatewayContext;
+      headers.set('x-request-id', incoming.requestId);
+      headers.set(VIEWER_HEADER, viewerHeaderOf(incoming));
+      for (const [name, value] of Object.entries(incoming.traceHeaders ?? {})) headers.set(name, value);
+    } else {
+      // The gateway's own requests (none by default with a static supergraph) go as nobody.
+      headers.set(VIEWER_HEADER, encodeViewer(NOBODY));
+    }
+  }
+}
