@@ -10,8 +10,7 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@shopgraph/config';
-import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
-import { gatewayEnvSchema } from '@shopgraph/gateway';
+import { GATEWAY_NODE_FLAGS, gatewayEnvSchema } from '@shopgraph/gateway';
 import { serviceEnvSchema } from '@shopgraph/server';
 import { DEPLOYABLES } from '../../tools/build/deployables';
 
@@ -165,8 +164,13 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
     });
   });
 
-  test('every subgraph migrates in an init container (node migrate.js) before it starts', () => {
-    for (const name of SERVICE_NAMES) expect(podOf(overlay, name).initContainers?.map((container) => container.command)).toEqual([['node', 'migrate.js']]);
+  test('every subgraph migrates in an init container (node migrate.js) before it starts, and the service itself does not migrate again', () => {
+    for (const name of SERVICE_NAMES) {
+      const pod = podOf(overlay, name);
+      expect(pod.initContainers?.map((container) => container.command)).toEqual([['node', 'migrate.js']]);
+      const runMigrations = pod.containers[0]!.env?.find((variable) => variable.name === 'RUN_MIGRATIONS')?.value;
+      expect(serviceEnvSchema(name).shape.RUN_MIGRATIONS.parse(runMigrations)).toBe(false);
+    }
   });
 
   test('the gateway routes each subgraph to its Service, and subgraphs reach their peers the same way', () => {

@@ -1,6 +1,6 @@
 // What the production image does, without Docker: `npm run build`, then each deployable's
 // dist/<name>/ copied to a folder of its own with only its production dependencies installed,
-// migrated with `node migrate.js` and started with plain `node main.js` (no TypeScript loader), and
+// migrated with `node migrate.js` and started with plain `node main.js` (no TypeScript loader, RUN_MIGRATIONS=false), and
 // the storefront query answered through the gateway. Reports each install's size.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,11 +22,11 @@ const GATEWAY_TARGET_MB = 150;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} in ${cwd} exited ${code}: ${stderr}`))));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} in ${cwd} exited ${code}: ${output}`))));
   });
 }
 
@@ -88,10 +88,13 @@ describe('a production install of the built services, started with plain node', 
       // One worker: the test's 2-core machine runs other suites beside it.
       GATEWAY_WORKERS: '1',
     };
+    // As in Kubernetes: with RUN_MIGRATIONS=false a service refuses to serve a database migrate.js has not migrated yet.
+    const served = { ...env, RUN_MIGRATIONS: 'false' };
+    await expect(run(process.execPath, ['main.js'], join(folder, 'products'), { ...served, PORT: String(await freePort()) })).rejects.toThrow(/not migrated to this release/);
     for (const name of SERVICE_NAMES) await run(process.execPath, ['migrate.js'], join(folder, name), env);
     const ports = Object.fromEntries(await Promise.all(DEPLOYABLES.map(async (name) => [name, await freePort()] as const)));
     services = await spawnServices({
-      env,
+      env: served,
       logger: createLogger('supervisor', 'silent'),
       ports,
       logDirectory: join(ROOT, 'test-artifacts', 'production-install'),

@@ -44,6 +44,14 @@ export const commonEnv = {
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 };
 
+/** Each subgraph's PostgreSQL pool, in one place: the env schema's defaults and openServiceDatabase's. */
+export const DATABASE_DEFAULTS = {
+  /** Connections per pool. */
+  poolMax: 10,
+  /** Sent as each session's statement_timeout: a statement running longer is cancelled. */
+  statementTimeoutMs: 10_000,
+} as const;
+
 export const databaseEnv = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_PREFIX: z
@@ -52,7 +60,7 @@ export const databaseEnv = {
     .default('shopgraph'),
   SEED_DEMO_DATA: booleanText.default(true),
   /** Connections per subgraph pool; replicas × subgraphs × this must stay under Postgres's max_connections. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(DATABASE_DEFAULTS.poolMax),
 };
 
 export const portEnv = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -1,7 +1,10 @@
 import postgres, { type Sql } from 'postgres';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { DATABASE_DEFAULTS } from '@shopgraph/config';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { ensureDatabase } from './ensure-database';
+import { isMissingDatabase } from './postgres-errors';
 import { operationStatementLogger, StatementCounter } from './statement-counter';
 
 export interface ServiceDatabase<TSchema extends Record<string, unknown>> {
@@ -16,6 +19,11 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   schema: TSchema;
   /** Folder of drizzle-kit migrations, applied at open under an advisory lock. */
   migrationsFolder: string;
+  /**
+   * `apply` (the default) creates the database if needed and applies pending migrations;
+   * `verify` only checks they were applied (by `node migrate.js`) and refuses to open otherwise.
+   */
+  migrations?: 'apply' | 'verify';
   maxConnections?: number;
   /** Milliseconds; sent as the session's statement_timeout. */
   statementTimeoutMs?: number;
@@ -32,20 +40,27 @@ const MIGRATION_LOCK_KEY = 7_424_130_517;
  */
 export const reconnectDelaySeconds = (failedAttempts: number): number => Math.min(1, 0.05 * 2 ** failedAttempts) * (0.5 + Math.random() / 2);
 
-/** Creates the database if needed, applies pending migrations, and returns a pooled connection. */
+/** Creates the database if needed, applies pending migrations (or checks they were), and returns a pooled connection. */
 export async function openServiceDatabase<TSchema extends Record<string, unknown>>(
   options: OpenDatabaseOptions<TSchema>,
 ): Promise<ServiceDatabase<TSchema>> {
-  await ensureDatabase(options.url);
+  const apply = options.migrations !== 'verify';
+  if (apply) await ensureDatabase(options.url);
   const statements = new StatementCounter();
   const sql = postgres(options.url, {
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? DATABASE_DEFAULTS.poolMax,
     onnotice: () => {},
     debug: statements.record,
     backoff: reconnectDelaySeconds,
-    connection: { statement_timeout: options.statementTimeoutMs ?? 10_000 },
+    connection: { statement_timeout: options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs },
   });
-  await applyMigrations(options.url, options.migrationsFolder);
+  try {
+    if (apply) await applyMigrations(options.url, options.migrationsFolder);
+    else await verifyMigrated(sql, options.migrationsFolder);
+  } catch (error) {
+    await sql.end({ timeout: 5 });
+    throw error;
+  }
   const db = drizzle(sql, { schema: options.schema, logger: operationStatementLogger });
   return { sql, db, statements, close: () => sql.end({ timeout: 5 }) };
 }
@@ -65,5 +80,34 @@ async function applyMigrations(url: string, migrationsFolder: string): Promise<v
     await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
     await sql.end({ timeout: 5 });
+  }
+}
+
+export class MigrationsNotApplied extends Error {}
+
+/**
+ * With migrations run apart (RUN_MIGRATIONS=false: a release job or init container runs
+ * `node migrate.js`), a process must not serve a schema older than its code: it refuses to start,
+ * and its supervisor retries until the migrations are in.
+ */
+async function verifyMigrated(sql: Sql, migrationsFolder: string): Promise<void> {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  if (migrations.length === 0) return;
+  const latest = migrations.at(-1)!.folderMillis;
+  if (!(await hasApplied(sql, latest))) {
+    throw new MigrationsNotApplied(`the database is not migrated to this release (${migrations.length} migrations in ${migrationsFolder}): run \`node migrate.js\` first, or unset RUN_MIGRATIONS=false`);
+  }
+}
+
+/** Whether the migration made at `folderMillis` (or a later one) is recorded; a database not created yet has none. */
+async function hasApplied(sql: Sql, folderMillis: number): Promise<boolean> {
+  try {
+    const [table] = await sql`select to_regclass('drizzle.__drizzle_migrations') as name`;
+    if (!table?.name) return false;
+    const [row] = await sql`select exists (select 1 from drizzle.__drizzle_migrations where created_at >= ${folderMillis}) as applied`;
+    return row!.applied === true;
+  } catch (error) {
+    if (isMissingDatabase(error)) return false;
+    throw error;
   }
 }

@@ -17,3 +17,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isForeignKeyViolation(error: unknown): boolean {
   return postgresErrorOf(error)?.code === '23503';
 }
+
+/** invalid_catalog_name: the database named in the URL does not exist (yet). */
+export function isMissingDatabase(error: unknown): boolean {
+  return postgresErrorOf(error)?.code === '3D000';
+}

@@ -74,6 +74,7 @@ export async function runSubgraphMain(name: ServiceName, start: (options: Subgra
       production: env.NODE_ENV === 'production',
       gatewaySecret,
       databasePoolMax: env.DATABASE_POOL_MAX,
+      runMigrations: env.RUN_MIGRATIONS,
       peerUrls: () => peerUrlsFrom(env),
     });
     stopOnSignals(async () => {

@@ -1,5 +1,5 @@
 import { gatewaySecretEnv } from '@shopgraph/auth';
-import { commonEnv, databaseEnv, localRoutingUrl, portEnv, routingUrlVariable, serviceDatabaseUrl, SERVICE_NAMES, SERVICE_PORTS, z, type ServiceName } from '@shopgraph/config';
+import { booleanText, commonEnv, databaseEnv, localRoutingUrl, portEnv, routingUrlVariable, serviceDatabaseUrl, SERVICE_NAMES, SERVICE_PORTS, z, type ServiceName } from '@shopgraph/config';
 import { runtimeFilesEnv } from './runtime-files';
 
 /** USERS_URL, PRODUCTS_URL...: where a subgraph reaches its peers (the same variables route the gateway). */
@@ -7,7 +7,16 @@ const peerUrlEnv = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVar
 
 /** Environment of one subgraph process. */
 export function serviceEnvSchema(name: ServiceName) {
-  return z.object({ ...commonEnv, ...databaseEnv, ...gatewaySecretEnv, ...peerUrlEnv, ...runtimeFilesEnv, PORT: portEnv(SERVICE_PORTS[name]) });
+  return z.object({
+    ...commonEnv,
+    ...databaseEnv,
+    ...gatewaySecretEnv,
+    ...peerUrlEnv,
+    ...runtimeFilesEnv,
+    PORT: portEnv(SERVICE_PORTS[name]),
+    /** false when a release job or init container runs `node migrate.js`: the service then only checks the migrations are in. */
+    RUN_MIGRATIONS: booleanText.default(true),
+  });
 }
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;
 

@@ -21,8 +21,10 @@ export interface SubgraphRuntimeOptions {
   production: boolean;
   /** Shared with the gateway; requests without its signature are refused. */
   gatewaySecret: string;
-  /** Connections in this subgraph's pool (default 10). */
+  /** Connections in this subgraph's pool (default DATABASE_DEFAULTS.poolMax). */
   databasePoolMax?: number;
+  /** False: migrations are run apart (`node migrate.js`); the service only checks they were applied. Default true. */
+  runMigrations?: boolean;
   /**
    * GraphQL URLs of the peer subgraphs this one calls directly (orders calls products, inventory
    * and users). Read lazily, at each call: in the all-in-one mode the subgraphs start in parallel
@@ -116,6 +118,7 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     url: options.databaseUrl,
     schema: subgraph.schema,
     migrationsFolder: subgraph.migrationsFolder,
+    migrations: options.runMigrations === false ? 'verify' : 'apply',
     maxConnections: options.databasePoolMax,
   });
   let stopRelay: (() => Promise<void>) | undefined;
