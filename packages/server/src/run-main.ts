@@ -1,11 +1,11 @@
 import { resolveGatewaySecret } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
-import { parseEnvOrExit, type ServiceName } from '@shopgraph/config';
+import { parseEnvOrExit, type ServiceName, type z } from '@shopgraph/config';
 import { migrateServiceDatabase } from '@shopgraph/db';
 import { createLogger } from '@shopgraph/logging';
 import { startTracing, stopTracing } from '@shopgraph/tracing';
 import type { RunningService, SubgraphRuntimeOptions } from './service';
-import { databaseUrlFor, peerUrlsFrom, serviceEnvSchema } from './service-env';
+import { databaseUrlFor, peerUrlsFrom, serviceEnvSchema, type ServiceEnv } from './service-env';
 
 type MainLogger = { info(msg: string): void; error(obj: object, msg: string): void; fatal(obj: object, msg: string): void };
 
@@ -55,10 +55,17 @@ export function exitOnUncaughtException(logger: Pick<MainLogger, 'fatal'>): void
   });
 }
 
-/** A subgraph's main: env, then Redis or in-process state, then the service, then wait for a signal. */
-export async function runSubgraphMain(name: ServiceName, start: (options: SubgraphRuntimeOptions) => Promise<RunningService>): Promise<void> {
+/**
+ * A subgraph's main: env (its env.ts schema, every subgraph's variables and its own), then Redis or
+ * in-process state, then the service, then wait for a signal.
+ */
+export async function runSubgraphMain(
+  name: ServiceName,
+  start: (options: SubgraphRuntimeOptions) => Promise<RunningService>,
+  envSchema: z.ZodType<ServiceEnv> = serviceEnvSchema(name),
+): Promise<void> {
   startTracing(name);
-  const env = parseEnvOrExit(serviceEnvSchema(name));
+  const env = parseEnvOrExit(envSchema);
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger(name, env.LOG_LEVEL);
   // From the first line on: an exception during start is as fatal, and should be logged as one.

@@ -1,4 +1,5 @@
 import { runSubgraphMain } from '@shopgraph/server';
+import { inventoryEnvSchema } from './env';
 import { startInventoryService } from './service';
 
-void runSubgraphMain('inventory', startInventoryService);
+void runSubgraphMain('inventory', startInventoryService, inventoryEnvSchema);

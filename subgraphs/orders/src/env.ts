@@ -1,4 +1,5 @@
 import { parseEnvOrExit, z } from '@shopgraph/config';
+import { serviceEnvSchema } from '@shopgraph/server';
 
 /** Longer than a payment with all its retries takes; every 15 s a pass; 50 orders a pass. */
 export const ORDERS_DEFAULTS = { ORDERS_PAYMENT_LEASE_SECONDS: 30, ORDERS_RECONCILE_INTERVAL_MS: 15_000, ORDERS_RECONCILE_BATCH: 50 } as const;
@@ -19,3 +20,6 @@ export type OrdersEnv = z.infer<typeof ordersEnv>;
 export function parseOrdersEnv(env: NodeJS.ProcessEnv = process.env): OrdersEnv {
   return parseEnvOrExit(ordersEnv, env);
 }
+
+/** The orders process's whole environment: every subgraph's variables and its own. */
+export const ordersEnvSchema = serviceEnvSchema('orders').extend(ordersEnv.shape);

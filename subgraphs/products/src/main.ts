@@ -1,4 +1,5 @@
 import { runSubgraphMain } from '@shopgraph/server';
+import { productsEnvSchema } from './env';
 import { startProductsService } from './service';
 
-void runSubgraphMain('products', startProductsService);
+void runSubgraphMain('products', startProductsService, productsEnvSchema);
