@@ -7,7 +7,7 @@ WORKDIR /src
 COPY . .
 RUN npm ci --no-audit --no-fund && npm run build
 
-# Runtime stage: one service's bundle and its production dependencies only.
+# Runtime stage: one service's bundle (every package inlined) and the native addons it installs (argon2 for users; none for the rest).
 FROM node:24-bookworm-slim AS runtime
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "--build-arg SERVICE=<gateway|users|products|orders|inventory|reviews> is required" >&2; exit 1)

@@ -4,8 +4,8 @@ import { REPO_ROOT } from './deployables';
 
 const root = require(join(REPO_ROOT, 'package.json')) as { version: string; engines: { node: string } };
 
-/** dist/<name>/package.json: the bundle's third-party packages at the versions the repository tested. */
-export async function writeInstallManifest(name: string, outDir: string, dependencies: ReadonlyMap<string, string>): Promise<void> {
+/** dist/<name>/package.json: the packages the bundle leaves to an install (native addons), at the versions the repository tested. */
+export function writeInstallManifest(name: string, outDir: string, dependencies: ReadonlyMap<string, string>): void {
   const scripts: Record<string, string> = { start: 'node main.js' };
   if (existsSync(join(outDir, 'migrate.js'))) scripts.migrate = 'node migrate.js';
   const manifest = {
@@ -19,4 +19,12 @@ export async function writeInstallManifest(name: string, outDir: string, depende
     dependencies: Object.fromEntries(dependencies),
   };
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * dist/<name>/bundled-packages.json: every third-party package inlined into the bundle, with its
+ * version. A vulnerability scanner finds no node_modules to read in the image; it can read this.
+ */
+export function writeBundledPackages(outDir: string, bundled: ReadonlyMap<string, string[]>): void {
+  writeFileSync(join(outDir, 'bundled-packages.json'), `${JSON.stringify(Object.fromEntries(bundled), null, 2)}\n`);
 }

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundleDeployable } from './bundle';
 import { DEPLOYABLES, REPO_ROOT } from './deployables';
-import { writeInstallManifest } from './install-manifest';
+import { writeBundledPackages, writeInstallManifest } from './install-manifest';
 
 /**
- * `npm run build`: one self-contained folder per deployable under dist/ (main.js, migrate.js for
- * a subgraph, its runtime files, and a package.json and lockfile of its third-party packages).
+ * `npm run build`: one self-contained folder per deployable under dist/: main.js (and migrate.js
+ * for a subgraph) with every third-party package inlined, its runtime files, a package.json naming
+ * the native addons it installs, and bundled-packages.json naming what is inlined, for scanners.
  * `npm run build -- gateway users` builds only those.
  */
 async function main(): Promise<void> {
@@ -20,10 +21,11 @@ async function main(): Promise<void> {
     const outDir = join(REPO_ROOT, 'dist', deployable.name);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
-    const dependencies = await bundleDeployable(deployable, outDir);
+    const { installed, bundled } = await bundleDeployable(deployable, outDir);
     for (const [name, source] of Object.entries(deployable.runtimeFiles)) cpSync(join(REPO_ROOT, source), join(outDir, name), { recursive: true });
-    await writeInstallManifest(deployable.name, outDir, dependencies);
-    process.stdout.write(`dist/${deployable.name}: ${dependencies.size} packages to install, ${Math.round(performance.now() - began)} ms\n`);
+    writeInstallManifest(deployable.name, outDir, installed);
+    writeBundledPackages(outDir, bundled);
+    process.stdout.write(`dist/${deployable.name}: ${bundled.size} packages bundled, ${installed.size} to install, ${Math.round(performance.now() - began)} ms\n`);
   }
   process.stdout.write(`built ${selected.length} deployables in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
