@@ -61,7 +61,10 @@ async function waitForCount(read: () => Promise<number>, target: number, timeout
   let lastMoved = Date.now();
   for (;;) {
     const count = await read();
-    if (count !== last) (last = count), (lastMoved = Date.now());
+    if (count !== last) {
+      last = count;
+      lastMoved = Date.now();
+    }
     if (count >= target || Date.now() > deadline || Date.now() - lastMoved > quietMs) return count;
     await sleep(50);
   }

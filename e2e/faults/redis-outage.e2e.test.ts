@@ -88,7 +88,7 @@ describe('Redis stops and starts again', () => {
     const login = await pollFor(() => gql(LOGIN, { e: DEMO_CUSTOMER_EMAIL, p: DEMO_PASSWORD }, {}), (response) => Boolean(response.data?.login), RECOVERY_BOUND_MS);
     expect(login.errors).toBeUndefined();
     const recoveredInMs = Date.now() - restarted;
-    // eslint-disable-next-line no-console -- the measured recovery time, for docs/operations.md
+    // The measured recovery time, for docs/operations.md.
     console.log(`Redis outage: sign-in served again ${recoveredInMs} ms after Redis answered`);
     customer = { authorization: `Bearer ${login.data!.login.accessToken}` };
 

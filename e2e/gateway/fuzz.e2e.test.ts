@@ -64,7 +64,7 @@ test(`${RUNS} malformed requests: no 5xx, no internals shown, no data changed (s
     );
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause;
-    throw new Error(`fuzz failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED}):\n${(error as Error).message.slice(0, 4000)}\n${cause?.message ?? ''}`);
+    throw new Error(`fuzz failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED}):\n${(error as Error).message.slice(0, 4000)}\n${cause?.message ?? ''}`, { cause: error });
   }
   expect(await fingerprint()).toEqual(before);
 }, 180_000);

@@ -56,11 +56,6 @@ const typedOperation = fc
   )
   .map(([query, variables]) => ({ query, variables }));
 
-const nested = (depth: number, leaf: unknown, kind: 'array' | 'object'): unknown => {
-  let value = leaf;
-  for (let level = 0; level < depth; level += 1) value = kind === 'array' ? [value] : { a: value };
-  return value;
-};
 
 /** JSON too deep for a recursive walker, as text (JSON.stringify itself would overflow). */
 const deepJson = fc.record({ depth: fc.integer({ min: 60, max: 60_000 }), kind: fc.constantFrom('array' as const, 'object' as const), where: fc.constantFrom('variables', 'extensions', 'query', 'body') }).map(({ depth, kind, where }) => {

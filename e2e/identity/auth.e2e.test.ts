@@ -259,7 +259,10 @@ describe('field authorization as Apollo Router does it', () => {
   test('inside lists, each occurrence is nulled and explained at its own path', async () => {
     const query = '{ products(first: 40) { edges { node { reviews(first: 2) { edges { node { author { name email } } } } } } } }';
     const response = await gql(query);
-    const authors = response.data!.products.edges.flatMap((edge: any) => edge.node.reviews.edges.map((review: any) => review.node.author));
+    type Edge<T> = { node: T };
+    type Author = { name: string; email: string | null };
+    const products = response.data!.products as { edges: Edge<{ reviews: { edges: Edge<{ author: Author }>[] } }>[] };
+    const authors = products.edges.flatMap((edge) => edge.node.reviews.edges.map((review) => review.node.author));
     expect(authors.length).toBeGreaterThan(1);
     for (const author of authors) expect(author).toEqual({ name: expect.any(String), email: null });
     expect(response.errors).toHaveLength(authors.length);

@@ -1,8 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './deployables';
 
-const root = require(join(REPO_ROOT, 'package.json')) as { version: string; engines: { node: string } };
+const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; engines: { node: string } };
 
 /** dist/<name>/package.json: the packages the bundle leaves to an install (native addons), at the versions the repository tested. */
 export function writeInstallManifest(name: string, outDir: string, dependencies: ReadonlyMap<string, string>): void {

@@ -25,13 +25,13 @@ export class GatewayMetrics extends ServiceMetrics {
       registers,
     });
     this.rateLimited = new Counter({ name: 'shopgraph_rate_limited_total', help: 'Operations refused with RATE_LIMITED, by the budget spent', labelNames: ['limit'], registers });
-    const metrics = this;
+    const openNow = () => this.openSubscriptionsNow();
     new Gauge({
       name: 'shopgraph_open_subscriptions',
       help: 'Subscriptions open on this gateway process, WebSocket and SSE together',
       registers,
       collect() {
-        this.set(metrics.openSubscriptionsNow());
+        this.set(openNow());
       },
     });
   }

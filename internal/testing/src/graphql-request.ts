@@ -10,6 +10,7 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 }
 
 /** POSTs one operation as a client would. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read untyped responses field by field; typed callers pass TData or a TypedDocumentNode
 export async function graphqlRequest<TData = Record<string, any>>(
   url: string,
   query: string,
@@ -20,6 +21,7 @@ export async function graphqlRequest<TData = Record<string, any>>(
 }
 
 /** Straight to a subgraph, signed with the gateway's secret as the gateway would sign it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read untyped responses field by field; typed callers pass TData or a TypedDocumentNode
 export async function signedGraphqlRequest<TData = Record<string, any>>(
   url: string,
   secret: string,

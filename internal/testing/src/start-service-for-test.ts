@@ -23,6 +23,7 @@ export interface TestService extends RunningService {
   databaseUrl: string;
   shared: SharedState;
   /** Sends an operation straight to this subgraph, signed as the gateway would for `viewer`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read untyped responses field by field; typed callers pass TData or a TypedDocumentNode
   request<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<TData>>;
 }
 

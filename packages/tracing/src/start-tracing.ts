@@ -25,7 +25,7 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   if (provider) return true;
   if (!tracingConfigured(env)) return false;
   // Loaded here, not at the top, so a process without an endpoint never loads the SDK.
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- a lazy, synchronous load: the SDK must be in place before main goes on */
   api = require('@opentelemetry/api') as OtelApi;
   const { NodeTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
@@ -58,7 +58,7 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   });
   // Instrumentations patch a module when it is next required; node:http may already be loaded
   // (a subgraph's main imports its service first), so require it once more to have it patched now.
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- a require call is what the instrumentations hook */
   require('node:http');
   require('node:https');
   /* eslint-enable @typescript-eslint/no-require-imports */

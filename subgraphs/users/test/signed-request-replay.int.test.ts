@@ -12,7 +12,7 @@ const ADDRESSES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... o
 
 interface Answer {
   status: number;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
 /** One captured request: the exact bytes and headers, as the gateway signed them once. */
