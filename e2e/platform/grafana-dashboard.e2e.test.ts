@@ -3,7 +3,8 @@
 // circuit's metrics exist only then).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeWithRedis, metricsOf, testRedisUrl } from '@shopgraph/testing';
+import { demoProducts, DEMO_ADMIN_EMAIL } from '@shopgraph/demo-data';
+import { describeWithRedis, eventually, graphqlRequest, metricsOf, sample, signIn, testRedisUrl } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 
 describeWithRedis('the Grafana dashboard', () => {
@@ -27,5 +28,23 @@ describeWithRedis('the Grafana dashboard', () => {
       const found = typeOf(metric) !== undefined || (histogram !== undefined && typeOf(histogram) === 'histogram');
       expect({ panel, metric, found }).toEqual({ panel, metric, found: true });
     }
+  });
+
+  test("a stock change's event reaches the products subgraph's consumer through Redis, and its delivery lag is on the products /metrics", async () => {
+    const admin = (await signIn(platform.gatewayUrl, DEMO_ADMIN_EMAIL)).headers;
+    const products = platform.subgraphs.products.url;
+    const delivered = async () => sample(await metricsOf(products), 'shopgraph_event_delivery_lag_seconds_count', { group: 'products-signals', topic: 'StockChanged', outcome: 'handled' });
+    const before = await delivered();
+    const product = await graphqlRequest<{ product: { id: string } }>(platform.gatewayUrl, 'query ($slug: String!) { product(slug: $slug) { id } }', { slug: demoProducts[0]!.slug });
+    const adjust = 'mutation ($id: ID!) { adjustStock(productId: $id, delta: 1, reason: "recount") { delta } }';
+    expect((await graphqlRequest(platform.gatewayUrl, adjust, { id: product.data!.product.id }, admin)).errors).toBeUndefined();
+    const after = await eventually('the StockChanged delivery on /metrics', async () => {
+      const now = await delivered();
+      return now > before ? now : undefined;
+    });
+    expect(after).toBeGreaterThan(before);
+    // Seconds from the inventory transaction to the products consumer: well under the bus's retries.
+    const lagSum = sample(await metricsOf(products), 'shopgraph_event_delivery_lag_seconds_sum', { group: 'products-signals', topic: 'StockChanged', outcome: 'handled' });
+    expect(lagSum).toBeGreaterThan(0);
   });
 });

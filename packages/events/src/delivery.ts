@@ -27,3 +27,36 @@ export async function deliverWithRetries(
   }
   return lastError;
 }
+
+/** One event's delivery to a consumer group, once it is handled or has spent its retries. */
+export interface Delivery {
+  group: string;
+  event: DomainEvent;
+  outcome: 'handled' | 'dead-lettered';
+}
+
+export type DeliveryListener = (delivery: Delivery) => void;
+
+/** Who hears about each delivery (a service's metrics); a listener that throws never fails the delivery. */
+export class DeliveryListeners {
+  private readonly listeners = new Set<DeliveryListener>();
+
+  add(listener: DeliveryListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Delivers with retries, then tells the listeners how it ended; returns the last error, if any. */
+  async deliver(group: string, handle: (event: DomainEvent) => Promise<void>, event: DomainEvent, policy?: RetryPolicy): Promise<Error | undefined> {
+    const error = await deliverWithRetries(handle, event, policy);
+    const delivery: Delivery = { group, event, outcome: error ? 'dead-lettered' : 'handled' };
+    for (const listener of this.listeners) {
+      try {
+        listener(delivery);
+      } catch {
+        // Metrics must not decide whether an event was delivered.
+      }
+    }
+    return error;
+  }
+}

@@ -1,3 +1,5 @@
+import type { DeliveryListener } from './delivery';
+
 /** One fact a service committed, as it travels from its outbox to other services. */
 export interface DomainEvent<TPayload = Record<string, unknown>> {
   /** Unique per event: `<source service>:<outbox row id>`; consumers de-duplicate on it. */
@@ -22,6 +24,8 @@ export interface SubscribeOptions {
 
 /** Events between services: Redis Streams with consumer groups, or in-process in the single-process mode. */
 export interface EventBus {
+  /** Calls `listener` after each delivery to a consumer group of this process; returns the function that stops it. */
+  onDelivery(listener: DeliveryListener): () => void;
   publish(events: readonly DomainEvent[]): Promise<void>;
   /** Resolves once the group exists and delivery has started; call the returned function to stop. */
   subscribe(options: SubscribeOptions): Promise<() => Promise<void>>;

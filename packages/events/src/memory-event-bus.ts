@@ -1,4 +1,4 @@
-import { deliverWithRetries, type RetryPolicy } from './delivery';
+import { DeliveryListeners, type DeliveryListener, type RetryPolicy } from './delivery';
 import { cursorAfter, DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
 
 /** The in-process window also has a size bound, so a busy development process does not grow without end. */
@@ -13,6 +13,7 @@ interface Group {
 /** The single-process mode's event bus: same contract as the Redis one, nothing survives a restart. */
 export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Map<string, Group>>();
+  private readonly deliveries = new DeliveryListeners();
   private readonly dead = new Map<string, DeadLetter[]>();
   private readonly followers = new Map<string, Set<(event: CursoredEvent) => void>>();
   /** Each topic's events within the retention window, oldest first. */
@@ -34,6 +35,10 @@ export class MemoryEventBus implements EventBus {
     return `${this.lastMs}-${this.sequence}`;
   }
 
+  onDelivery(listener: DeliveryListener): () => void {
+    return this.deliveries.add(listener);
+  }
+
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
       const entry = { cursor: this.nextCursor(), event };
@@ -44,7 +49,7 @@ export class MemoryEventBus implements EventBus {
       for (const follower of this.followers.get(event.topic) ?? []) follower(entry);
       for (const [name, group] of this.groups.get(event.topic) ?? []) {
         group.queue = group.queue.then(async () => {
-          const error = await deliverWithRetries(group.handle, event, this.policy);
+          const error = await this.deliveries.deliver(name, group.handle, event, this.policy);
           if (error) this.deadLettersOf(event.topic).push({ event, group: name, error: error.message });
         });
       }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { deliverWithRetries, type RetryPolicy } from './delivery';
+import { DeliveryListeners, type DeliveryListener, type RetryPolicy } from './delivery';
 import { DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
 
 type StreamEntry = [id: string, fields: string[]];
@@ -40,6 +40,7 @@ export interface RedisEventBusOptions {
 export class RedisEventBus implements EventBus {
   private readonly publisher: Redis;
   private readonly readers = new Set<Redis>();
+  private readonly deliveries = new DeliveryListeners();
   private readonly namespace: string;
 
   constructor(
@@ -57,6 +58,10 @@ export class RedisEventBus implements EventBus {
 
   private deadStreamOf(topic: string): string {
     return `${this.streamOf(topic)}:dead`;
+  }
+
+  onDelivery(listener: DeliveryListener): () => void {
+    return this.deliveries.add(listener);
   }
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
@@ -135,7 +140,7 @@ export class RedisEventBus implements EventBus {
   private async handleEntries(stream: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {
     for (const [entryId, fields] of entries) {
       const event = JSON.parse(fields[1] ?? 'null') as DomainEvent;
-      const error = await deliverWithRetries(options.handle, event, this.options.retry);
+      const error = await this.deliveries.deliver(options.group, options.handle, event, this.options.retry);
       if (error) {
         const letter: DeadLetter = { event, group: options.group, error: error.message };
         await this.publisher.xadd(this.deadStreamOf(event.topic), '*', 'letter', JSON.stringify(letter));

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RedisCircuit } from '@shopgraph/cache';
+import type { EventBus } from '@shopgraph/events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Operation names are client input: past this many distinct ones, the rest share one label. */
@@ -46,6 +47,26 @@ export class ServiceMetrics {
     if (this.operationNames.size >= MAX_OPERATION_LABELS) return OTHER_OPERATIONS;
     this.operationNames.add(label);
     return label;
+  }
+
+  /**
+   * How long after its transaction each event reached this service's consumer groups (named
+   * `<service>-<purpose>`): from the outbox row's creation to handled or dead-lettered, so the
+   * outbox relay's delay counts too. Returns the function that stops watching.
+   */
+  watchEventDeliveries(bus: EventBus): () => void {
+    const lag = new Histogram({
+      name: 'shopgraph_event_delivery_lag_seconds',
+      help: "Seconds from an event's commit to its delivery to a consumer group, by group, topic and outcome (handled or dead-lettered)",
+      labelNames: ['group', 'topic', 'outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers: [this.registry],
+    });
+    const prefix = `${this.service}-`;
+    return bus.onDelivery(({ group, event, outcome }) => {
+      if (!group.startsWith(prefix)) return;
+      lag.observe({ group, topic: event.topic, outcome }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
+    });
   }
 
   /** Reports the Redis circuit's state and what it spared Redis, read at each scrape. */

@@ -55,6 +55,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
   const stats = new ServiceStats();
   const metrics = new ServiceMetrics(name);
   if (options.shared.circuit) metrics.watchRedisCircuit(options.shared.circuit);
+  const stopWatchingEvents = metrics.watchEventDeliveries(options.shared.events);
   const listening = await serveGraphQL(service, {
     port: options.port,
     logger: options.logger,
@@ -78,6 +79,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
     stats,
     stop: async () => {
       await stopBackground?.();
+      stopWatchingEvents();
       await listening.close();
       await service.apollo.stop();
       await resources.close();
