@@ -13,6 +13,13 @@ import { REPO_ROOT, type Deployable } from './deployables';
  */
 const BUNDLED_THIRD_PARTY = new Set(['postgres', 'drizzle-orm']);
 
+/**
+ * Third-party packages a bundle may require but a production install leaves out: left external and
+ * not written to its package.json. pino-pretty: @shopgraph/logging requires it only for pretty
+ * lines (a terminal outside production, or LOG_FORMAT=pretty); production logs JSON.
+ */
+const DEVELOPMENT_ONLY_THIRD_PARTY = new Set(['pino-pretty']);
+
 /** The package a bare import names: `drizzle-orm/pg-core` -> `drizzle-orm`, `@apollo/server/x` -> `@apollo/server`. */
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
@@ -40,6 +47,7 @@ function externalThirdParty(versions: Map<string, string>): Plugin {
         const name = packageNameOf(args.path);
         if (args.path.startsWith('node:') || builtinModules.includes(name)) return { path: args.path, external: true };
         if (name.startsWith('@shopgraph/') || BUNDLED_THIRD_PARTY.has(name)) return undefined;
+        if (DEVELOPMENT_ONLY_THIRD_PARTY.has(name)) return { path: args.path, external: true };
         const version = installedVersion(name, args.resolveDir);
         const seen = versions.get(name);
         if (seen && seen !== version) throw new Error(`${name} is imported at two versions (${seen}, ${version}): one bundle can install only one`);
