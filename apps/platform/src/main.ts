@@ -18,13 +18,15 @@ const envSchema = z.object({
   DATABASE_URL: databaseEnv.DATABASE_URL.optional(),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
   STOREFRONT_PORT: z.coerce.number().int().min(0).max(65535).default(STOREFRONT_PORT),
+  /** Where the embedded PostgreSQL keeps its data (under postgres/); tests give a temporary folder. */
+  SHOPGRAPH_DATA_DIR: z.string().min(1).default(join(__dirname, '..', '..', '..', '.data')),
 });
-const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
 
 /**
- * `npm start`: the whole platform. Without DATABASE_URL it runs embedded PostgreSQL under .data/;
- * without REDIS_URL everything runs in this one process with in-process cache and pub/sub;
- * with REDIS_URL (or --processes) each service is its own process, started again when it dies.
+ * `npm start`: the whole platform. Without DATABASE_URL it runs embedded PostgreSQL under .data/
+ * (or SHOPGRAPH_DATA_DIR); without REDIS_URL everything runs in this one process with in-process
+ * cache and pub/sub; with REDIS_URL (or --processes) each service is its own process, started again
+ * when it dies. Ctrl-C stops the storefront, the services, then PostgreSQL, and exits 0.
  */
 async function main(): Promise<void> {
   // One process, one resource: spans of the gateway and the subgraphs tell apart by server.port
@@ -34,8 +36,10 @@ async function main(): Promise<void> {
   const gatewaySecret = secretOrExit(env);
   const logger = createLogger('shopgraph', env.LOG_LEVEL);
   const multiProcess = process.argv.includes('--processes') || env.REDIS_URL !== undefined;
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(join(DATA_DIR, 'postgres'));
-  if (embedded) logger.info({ dataDir: join(DATA_DIR, 'postgres') }, 'embedded PostgreSQL started');
+  const postgresDir = join(env.SHOPGRAPH_DATA_DIR, 'postgres');
+  // Detached: a terminal's Ctrl-C reaches this process only, which stops PostgreSQL after the services.
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(postgresDir, { detached: true });
+  if (embedded) logger.info({ dataDir: postgresDir }, 'embedded PostgreSQL started');
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
 
   let stopServices: () => Promise<void>;

@@ -51,7 +51,9 @@ function spawnService(name: Deployable, entry: EntryPoint, env: NodeJS.ProcessEn
   try {
     // The IPC channel is how a service notices that this supervisor died (and then stops itself).
     const stdio: StdioOptions = output === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', output, output, 'ipc'];
-    return spawn(process.execPath, [...flags, ...entry.args], { env, stdio, cwd: entry.cwd });
+    // Detached, in a process group of its own: a terminal's Ctrl-C reaches the supervisor only,
+    // which stops the services itself (SIGTERM, gateway first) instead of racing them.
+    return spawn(process.execPath, [...flags, ...entry.args], { env, stdio, cwd: entry.cwd, detached: true });
   } finally {
     // The child has its own copy of the descriptor.
     if (output !== undefined) closeSync(output);
@@ -87,8 +89,10 @@ export async function spawnServices(options: SpawnServicesOptions): Promise<Spaw
       policy: options.restartPolicy,
     });
   const started: SupervisedProcess[] = [];
+  // The gateway first, so no client request reaches a subgraph that is already stopping.
   const stop = async () => {
-    await Promise.all(started.map((process) => process.stop()));
+    await Promise.all(started.filter((process) => process.name === 'gateway').map((process) => process.stop()));
+    await Promise.all(started.filter((process) => process.name !== 'gateway').map((process) => process.stop()));
   };
   try {
     // Settled, not all: when one fails the others still finish starting, and are then stopped.

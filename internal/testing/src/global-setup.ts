@@ -52,7 +52,7 @@ async function findPostgres(): Promise<void> {
     process.stderr.write(`\n*** DATABASE_URL does not answer; starting embedded PostgreSQL for the tests ***\n`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'shopgraph-test-pg-'));
-  const server = await startEmbeddedPostgres(dataDir, 54330 + Math.floor(Math.random() * 500));
+  const server = await startEmbeddedPostgres(dataDir, { port: 54330 + Math.floor(Math.random() * 500) });
   process.env.SHOPGRAPH_TEST_DATABASE_URL = server.url;
   delete process.env.DATABASE_URL;
   (globalThis as { __embeddedPostgres?: unknown }).__embeddedPostgres = {

@@ -41,6 +41,8 @@ const booleanText = z
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: chosen by createLogger (@shopgraph/logging), pretty on a terminal outside production and test. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 };
 

@@ -9,16 +9,35 @@ import { databaseUrlFor, peerUrlsFrom, serviceEnvSchema, type ServiceEnv } from 
 
 type MainLogger = { info(msg: string): void; error(obj: object, msg: string): void; fatal(obj: object, msg: string): void };
 
+/** How long a shutdown may take before the process exits 1 anyway (the subgraphs drain for up to 10 s). */
+export const SHUTDOWN_TIMEOUT_MS = 30_000;
+
 /**
- * Stops the service on SIGINT/SIGTERM (stop taking requests, finish, close pools, exit), and
- * when the supervisor that spawned it goes away. An uncaught exception ends the process at once.
+ * Signals this close to the first are the same Ctrl-C: the terminal signals the whole group, npm
+ * forwards it to its script, and tsx relays it again when it misses its child's report of it.
+ */
+const REPEATED_SIGNAL_MS = 1_000;
+
+/**
+ * Stops the service on SIGINT, SIGTERM or SIGHUP (stop taking requests, finish, close pools, exit
+ * 0), and when the supervisor that spawned it goes away. Another signal later than
+ * REPEATED_SIGNAL_MS into the stop (Ctrl-C pressed again), or a stop longer than
+ * SHUTDOWN_TIMEOUT_MS, exits 1 at once. An uncaught exception ends the process at once.
  */
 export function stopOnSignals(stop: () => Promise<void>, logger: MainLogger): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
-    if (stopping) return;
-    stopping = true;
+    if (stoppingSince !== undefined) {
+      if (signal === 'supervisor gone' || Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
+      logger.info(`${signal} again while shutting down: exiting now`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
     logger.info(`${signal}: shutting down`);
+    setTimeout(() => {
+      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     // The last spans (this shutdown's included) are sent before the process exits.
     stop().then(stopTracing).then(
       () => process.exit(0),
@@ -28,8 +47,7 @@ export function stopOnSignals(stop: () => Promise<void>, logger: MainLogger): vo
       },
     );
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   // Spawned by `npm run start:services` (with an IPC channel): when it dies, even by SIGKILL, this
   // process must not linger on its port and make the next start fail.
   if (process.connected) process.once('disconnect', () => onSignal('supervisor gone'));

@@ -41,3 +41,25 @@ test('a service whose supervisor went away (its IPC channel closed) shuts itself
   expect(await service.exited).toBe(0);
   expect(service.output()).toContain('stopped cleanly');
 });
+
+test('the same Ctrl-C arriving twice (the terminal and npm both send it) does not cut the shutdown short', async () => {
+  const service = start('slow-stop');
+  await started(service.child);
+  service.child.kill('SIGINT');
+  service.child.kill('SIGINT');
+  expect(await service.exited).toBe(0);
+  expect(service.output()).toContain('stopped cleanly');
+});
+
+test('Ctrl-C pressed again a while into a slow shutdown exits 1 at once', async () => {
+  const service = start('slow-stop');
+  await started(service.child);
+  service.child.kill('SIGINT');
+  while (!service.output().includes('SIGINT: shutting down')) await new Promise((resolve) => setTimeout(resolve, 20));
+  // Past the window in which a signal counts as the same Ctrl-C (1 s), well before the stop ends (3 s).
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  service.child.kill('SIGINT');
+  expect(await service.exited).toBe(1);
+  expect(service.output()).toContain('SIGINT again while shutting down: exiting now');
+  expect(service.output()).not.toContain('stopped cleanly');
+});
