@@ -1,4 +1,5 @@
 import { Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Apollo Server parses and validates each operation text once and hands every later request the
@@ -24,26 +25,22 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
  * A small LRU per object (an operation node): results that also depend on a few inputs (variables,
  * the viewer's roles) are kept under a string key, at most `limit` per object.
  */
-export class PerNodeMemo<TNode extends object, TValue> {
-  private readonly entries = new WeakMap<TNode, Map<string, TValue>>();
+export class PerNodeMemo<TNode extends object, TValue extends {}> {
+  private readonly entries = new WeakMap<TNode, LRUCache<string, TValue>>();
 
   constructor(private readonly limit: number) {}
 
   get(node: TNode, key: string, compute: () => TValue): TValue {
     let byKey = this.entries.get(node);
     if (!byKey) {
-      byKey = new Map();
+      byKey = new LRUCache({ max: this.limit });
       this.entries.set(node, byKey);
     }
-    const found = byKey.get(key);
-    if (found !== undefined) {
-      byKey.delete(key);
-      byKey.set(key, found);
-      return found;
+    let value = byKey.get(key);
+    if (value === undefined) {
+      value = compute();
+      byKey.set(key, value);
     }
-    const value = compute();
-    byKey.set(key, value);
-    if (byKey.size > this.limit) byKey.delete(byKey.keys().next().value!);
     return value;
   }
 }

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { ACCESS_TOKEN, ANONYMOUS, ROLES, type Role, type Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
@@ -24,7 +25,8 @@ type VerifiedViewer = Viewer & { expiresAt: number };
 export function createAccessTokenVerifier(jwksUrl: () => URL) {
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
   let jwksFor = '';
-  const verified = new Map<string, { viewer: VerifiedViewer; recheckAt: number }>();
+  // Date.now, the clock jose judges exp by; read on every lookup (ttlResolution 0), not cached for a ms.
+  const verified = new LRUCache<string, VerifiedViewer>({ max: MAX_CACHED_TOKENS, ttlResolution: 0, perf: { now: () => Date.now() } });
   return async (authorization: string | undefined): Promise<Viewer & { expiresAt?: number }> => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
@@ -32,14 +34,8 @@ export function createAccessTokenVerifier(jwksUrl: () => URL) {
     const token = match[1]!;
     const url = jwksUrl();
     const now = Date.now();
-    const remembered = verified.get(token);
-    // jose refuses a token once its exp (in seconds) is at or before the current second.
-    if (remembered && jwksFor === url.href && now < remembered.recheckAt && Math.floor(now / 1000) < remembered.viewer.expiresAt / 1000) {
-      verified.delete(token);
-      verified.set(token, remembered);
-      return { ...remembered.viewer, roles: [...remembered.viewer.roles] };
-    }
-    verified.delete(token);
+    const remembered = jwksFor === url.href ? verified.get(token) : undefined;
+    if (remembered) return { ...remembered, roles: [...remembered.roles] };
     if (!jwks || jwksFor !== url.href) {
       verified.clear();
       // An unknown kid (a rotation) refetches the JWKS, at most once a second whatever clients send.
@@ -55,8 +51,10 @@ export function createAccessTokenVerifier(jwksUrl: () => URL) {
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(String(role))) : [];
       const viewer: VerifiedViewer = { id: String(payload.sub), roles, expiresAt: payload.exp! * 1000 };
-      verified.set(token, { viewer, recheckAt: now + RECHECK_AFTER_MS });
-      if (verified.size > MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
+      // Kept while `Date.now() - now <= ttl`, so until just before the recheck or the moment jose
+      // refuses it (Date.now() at exp * 1000); with no millisecond left, not kept (a ttl of 0 is none).
+      const ttl = Math.min(RECHECK_AFTER_MS, viewer.expiresAt - now) - 1;
+      if (ttl > 0) verified.set(token, viewer, { ttl, start: now });
       return { ...viewer, roles: [...roles] };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired; refresh it');

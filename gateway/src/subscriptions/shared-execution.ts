@@ -1,8 +1,9 @@
 import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { SubscriptionContext } from './subscription-resolvers';
 import type { OrderStatusEventSource } from './order-events';
 
-/** Results kept for recent events; old ones are dropped first. */
+/** Results kept for recent events; the least recently asked for (an old event's) are dropped first. */
 const MAX_REMEMBERED = 20_000;
 
 /**
@@ -12,13 +13,12 @@ const MAX_REMEMBERED = 20_000;
  * not a thousand.
  */
 export function createSharedSubscribe() {
-  const remembered = new Map<string, Promise<ExecutionResult>>();
+  const remembered = new LRUCache<string, Promise<ExecutionResult>>({ max: MAX_REMEMBERED });
   const remember = (key: string, run: () => Promise<ExecutionResult>) => {
     let result = remembered.get(key);
     if (!result) {
       result = run();
       remembered.set(key, result);
-      if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     }
     return result;
   };

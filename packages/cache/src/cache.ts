@@ -13,6 +13,9 @@ export interface CacheEntry {
   ttlSeconds: number;
 }
 
+/** The TTL an entry is kept for, in Redis and in memory alike: whole seconds, at least one (Redis refuses EX 0). */
+export const storedTtlSeconds = (entry: CacheEntry): number => Math.max(1, Math.round(entry.ttlSeconds));
+
 /** Messages to every process that subscribed to a channel, delivered while it is subscribed. */
 export interface PubSub {
   publish(channel: string, message: string): Promise<void>;

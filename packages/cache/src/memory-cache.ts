@@ -1,42 +1,25 @@
-import type { Cache, CacheEntry } from './cache';
+import { LRUCache } from 'lru-cache';
+import { storedTtlSeconds, type Cache, type CacheEntry } from './cache';
 
 /**
  * The in-process Cache for the single-process mode: bounded, least recently used entries go
- * first, entries expire by their TTL exactly as they would in Redis.
+ * first, entries expire by their TTL as they would in Redis (whole seconds, at least one).
  */
 export class MemoryCache implements Cache {
-  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly entries: LRUCache<string, string>;
 
-  constructor(
-    private readonly maxEntries = 50_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(maxEntries = 50_000, now: () => number = Date.now) {
+    // The clock is read on every lookup (ttlResolution 0) rather than once a millisecond, so a test's clock is obeyed.
+    this.entries = new LRUCache({ max: maxEntries, ttlResolution: 0, perf: { now } });
+  }
 
   async getMany(keys: readonly string[]): Promise<(string | null)[]> {
-    return keys.map((key) => {
-      const entry = this.entries.get(key);
-      if (!entry) return null;
-      if (entry.expiresAt <= this.now()) {
-        this.entries.delete(key);
-        return null;
-      }
-      // Re-insert so Map order tracks recency.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry.value;
-    });
+    return keys.map((key) => this.entries.get(key) ?? null);
   }
 
   async setMany(entries: readonly CacheEntry[]): Promise<void> {
-    for (const { key, value, ttlSeconds } of entries) {
-      this.entries.delete(key);
-      this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
-    }
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    // Rounded as RedisCache does; a ttl of 0 would mean "never expires" to lru-cache.
+    for (const entry of entries) this.entries.set(entry.key, entry.value, { ttl: storedTtlSeconds(entry) * 1000 });
   }
 
   async delete(keys: readonly string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { Cache, CacheEntry } from './cache';
+import { storedTtlSeconds, type Cache, type CacheEntry } from './cache';
 import { RedisCircuit } from './redis-circuit';
 import { connectRedis } from './redis-connection';
 
@@ -53,7 +53,7 @@ export class RedisCache implements Cache {
     await this.circuit.run(async () => {
       await this.ready();
       const pipeline = this.redis.pipeline();
-      for (const { key, value, ttlSeconds } of entries) pipeline.set(this.namespace + key, value, 'EX', Math.max(1, Math.round(ttlSeconds)));
+      for (const entry of entries) pipeline.set(this.namespace + entry.key, entry.value, 'EX', storedTtlSeconds(entry));
       // A pipeline resolves with each command's error rather than rejecting: a cart write must not pass for saved.
       const failed = (await pipeline.exec())?.find(([error]) => error);
       if (failed) throw failed[0];

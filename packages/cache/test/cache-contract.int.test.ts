@@ -84,6 +84,21 @@ test('the memory cache stays bounded, dropping the least recently used entry', a
   expect(await cache.getMany(['a', 'b', 'c'])).toEqual(['1', null, '3']);
 });
 
+test('the memory cache expires entries by its clock, with TTLs rounded as in Redis (whole seconds, at least one)', async () => {
+  let now = 1_000_000;
+  const cache = new MemoryCache(10, () => now);
+  await cache.setMany([
+    { key: 'a', value: '1', ttlSeconds: 2 },
+    { key: 'zero', value: '0', ttlSeconds: 0 },
+  ]);
+  now += 1_000;
+  expect(await cache.getMany(['a', 'zero'])).toEqual(['1', '0']);
+  now += 1;
+  expect(await cache.getMany(['a', 'zero'])).toEqual(['1', null]);
+  now += 1_000;
+  expect(await cache.getMany(['a'])).toEqual([null]);
+});
+
 function countersContract(make: () => Counters & { close?(): void }) {
   test('counts hits within a window, then starts again', async () => {
     const counters = make();

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import proxyAddr from 'proxy-addr';
 
 /** True for a peer address whose X-Forwarded-For is believed: a load balancer or proxy of ours. */
 export type TrustedProxies = (address: string) => boolean;
@@ -11,33 +12,36 @@ function plainAddress(address: string): string {
   return IPV4_MAPPED.exec(address)?.[1] ?? address;
 }
 
-/** Why an entry of TRUSTED_PROXIES is not an IP address or CIDR block; undefined when it is. */
+/**
+ * Why an entry of TRUSTED_PROXIES is not an IP address or CIDR block; undefined when it is. A /0
+ * block is refused: it would let every client choose its address (and proxy-addr refuses it too).
+ */
 export function proxyEntryProblem(entry: string): string | undefined {
   const [address = '', prefix, extra] = entry.split('/');
   const family = isIP(address);
   if (family === 0 || extra !== undefined) return `"${entry}" is not an IP address or CIDR block`;
-  if (prefix === undefined) return undefined;
-  const bits = Number(prefix);
-  const max = family === 4 ? 32 : 128;
-  return /^\d+$/.test(prefix) && bits <= max ? undefined : `"${entry}" has a prefix length outside 0-${max}`;
+  if (prefix !== undefined) {
+    const bits = Number(prefix);
+    const max = family === 4 ? 32 : 128;
+    if (!/^\d+$/.test(prefix) || bits > max) return `"${entry}" has a prefix length outside 0-${max}`;
+    if (bits === 0) return `"${entry}" would trust every address; list the proxies' own addresses or blocks`;
+  }
+  try {
+    proxyAddr.compile(entry);
+    return undefined;
+  } catch (error) {
+    return `"${entry}": ${(error as Error).message}`;
+  }
 }
 
-/** A matcher for IP addresses and CIDR blocks (`10.0.0.0/8`, `::1`); throws on an entry that is neither. */
+/** A matcher for IP addresses and CIDR blocks (`10.0.0.0/8`, `::1`), IPv4-mapped peers included; throws on an entry that is neither. */
 export function trustedProxies(entries: readonly string[]): TrustedProxies {
-  const list = new BlockList();
   for (const entry of entries) {
     const problem = proxyEntryProblem(entry);
     if (problem) throw new Error(problem);
-    const [address = '', prefix] = entry.split('/');
-    const type = isIP(address) === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) list.addAddress(plainAddress(address), type);
-    else list.addSubnet(address, Number(prefix), type);
   }
-  return (address) => {
-    const plain = plainAddress(address);
-    const family = isIP(plain);
-    return family !== 0 && list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
-  };
+  const trust = proxyAddr.compile([...entries]);
+  return (address) => trust(address, 0);
 }
 
 /**
@@ -47,16 +51,14 @@ export function trustedProxies(entries: readonly string[]): TrustedProxies {
  */
 export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted?: TrustedProxies): string {
   if (!peer) return 'unknown';
-  let client = plainAddress(peer);
-  if (!trusted || !trusted(client) || forwardedFor === undefined) return client;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((hop) => plainAddress(hop.trim()));
-  for (let index = hops.length - 1; index >= 0; index -= 1) {
-    const hop = hops[index]!;
-    if (isIP(hop) === 0) break;
-    client = hop;
-    if (!trusted(hop)) break;
-  }
-  return client;
+  if (!trusted || forwardedFor === undefined) return plainAddress(peer);
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
+  // proxy-addr's walk: the peer, then X-Forwarded-For right to left, up to and including the first
+  // untrusted entry. That entry may be no address at all ("unknown"); then the one before it is ours.
+  const request = { socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': header } } as unknown as IncomingMessage;
+  const hops = proxyAddr.all(request, (address) => trusted(address));
+  const last = hops.length > 1 && isIP(plainAddress(hops.at(-1)!)) === 0 ? hops.at(-2)! : hops.at(-1)!;
+  return plainAddress(last);
 }
 
 /** clientAddress for a request on a node:http server. */

@@ -25,6 +25,8 @@ describe('clientAddress', () => {
     expect(clientAddress('10.0.0.1', 'unknown, 10.0.0.2', proxies)).toBe('10.0.0.2');
     expect(clientAddress('10.0.0.1', '', proxies)).toBe('10.0.0.1');
     expect(clientAddress('10.0.0.1', undefined, proxies)).toBe('10.0.0.1');
+    expect(clientAddress('10.0.0.1', 'unknown', proxies)).toBe('10.0.0.1');
+    expect(clientAddress('::ffff:10.0.0.1', '::ffff:198.51.100.1', proxies)).toBe('198.51.100.1');
   });
 });
 
@@ -43,5 +45,11 @@ describe('trustedProxies', () => {
     expect(proxyEntryProblem('10.0.0.0/33')).toMatch(/prefix length outside 0-32/);
     expect(proxyEntryProblem('proxy.internal')).toMatch(/not an IP address/);
     expect(() => trustedProxies(['10.0.0.0/x'])).toThrow(/10.0.0.0\/x/);
+  });
+
+  test('refuses a /0 block, which would let every client name its own address', () => {
+    expect(proxyEntryProblem('0.0.0.0/0')).toMatch(/would trust every address/);
+    expect(proxyEntryProblem('::/0')).toMatch(/would trust every address/);
+    expect(() => trustedProxies(['10.0.0.0/8', '0.0.0.0/0'])).toThrow(/0.0.0.0\/0/);
   });
 });
