@@ -25,7 +25,7 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
  * A small LRU per object (an operation node): results that also depend on a few inputs (variables,
  * the viewer's roles) are kept under a string key, at most `limit` per object.
  */
-export class PerNodeMemo<TNode extends object, TValue extends {}> {
+export class PerNodeMemo<TNode extends object, TValue extends NonNullable<unknown>> {
   private readonly entries = new WeakMap<TNode, LRUCache<string, TValue>>();
 
   constructor(private readonly limit: number) {}
