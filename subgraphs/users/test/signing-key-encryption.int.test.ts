@@ -24,10 +24,34 @@ interface StoredKey {
   row: string;
 }
 
+/** The users service over the databases of `databasePrefix`, started with this KEK list (it is read at start only). */
+async function startUsers(databasePrefix: string, keys: string): Promise<TestService> {
+  const restore = setEnvironment({ USERS_KEY_ENCRYPTION_KEYS: keys });
+  try {
+    return await startServiceForTest('users', startService, { databasePrefix });
+  } finally {
+    restore();
+  }
+}
+
+async function login(service: TestService): Promise<string> {
+  const { data, errors } = await service.request('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: customer.email, p: DEMO_PASSWORD });
+  expect(errors).toBeUndefined();
+  return data!.login.accessToken as string;
+}
+
+/** What the gateway does with a token: verify it against the users JWKS (here a fresh copy); the subject. */
+async function verifyAsGateway(service: TestService, token: string): Promise<string | undefined> {
+  const jwks = createRemoteJWKSet(new URL(JWKS_PATH, service.url));
+  const { payload } = await jwtVerify(token, jwks, { algorithms: [ACCESS_TOKEN.algorithm], issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience });
+  return payload.sub;
+}
+
+const kidOf = (token: string) => decodeProtectedHeader(token).kid;
+
 describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS', () => {
   const databasePrefix = uniqueDatabasePrefix();
   let users: TestService | undefined;
-  let restoreEnvironment = () => {};
   let sql: postgres.Sql;
   let tokenBeforeRotation: string;
 
@@ -37,24 +61,11 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
   };
   const start = async (keys: string) => {
     await stop();
-    restoreEnvironment();
-    restoreEnvironment = setEnvironment({ USERS_KEY_ENCRYPTION_KEYS: keys });
-    users = await startServiceForTest('users', startService, { databasePrefix });
+    users = await startUsers(databasePrefix, keys);
     sql ??= postgres(users.databaseUrl, { max: 1, onnotice: () => {} });
     return users;
   };
   const storedKeys = () => sql<StoredKey[]>`select *, row_to_json(k)::text as row from signing_keys k order by created_at`;
-  const login = async (service: TestService) => {
-    const { data, errors } = await service.request('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: customer.email, p: DEMO_PASSWORD });
-    expect(errors).toBeUndefined();
-    return data!.login.accessToken as string;
-  };
-  // What the gateway does with a token: fetch the users JWKS (here a fresh copy) and verify against it.
-  const verifyAsGateway = async (service: TestService, token: string) => {
-    const jwks = createRemoteJWKSet(new URL(JWKS_PATH, service.url));
-    const { payload } = await jwtVerify(token, jwks, { algorithms: [ACCESS_TOKEN.algorithm], issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience });
-    return payload.sub;
-  };
   const runMain = (env: NodeJS.ProcessEnv) => {
     const { USERS_KEY_ENCRYPTION_KEYS: _unset, USERS_DATABASE_URL: _own, REDIS_URL: _shared, ...inherited } = process.env;
     return spawnSync(process.execPath, ['--import', 'tsx', MAIN], { env: { ...inherited, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...env }, encoding: 'utf8', timeout: 60_000 });
@@ -62,7 +73,6 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
 
   afterAll(async () => {
     await stop();
-    restoreEnvironment();
     await sql?.end();
     await dropTestDatabases(databasePrefix);
   });
@@ -71,7 +81,7 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
     tokenBeforeRotation = await login(await start(OLD));
     const [stored, ...others] = await storedKeys();
     expect(others).toEqual([]);
-    expect(stored).toMatchObject({ kid: decodeProtectedHeader(tokenBeforeRotation).kid, kek_id: 'old', private_jwk: null });
+    expect(stored).toMatchObject({ kid: kidOf(tokenBeforeRotation), kek_id: 'old', private_jwk: null });
     expect(stored!.row).not.toContain('"d":');
     // Its private scalar appears nowhere in the row, in any column.
     const opened = openPrivateJwk(parseKeyEncryptionKeys(OLD), stored!.kid, { kekId: 'old', iv: stored!.private_key_iv!, authTag: stored!.private_key_auth_tag!, ciphertext: stored!.private_key_ciphertext! });
@@ -84,7 +94,7 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
     expect(await verifyAsGateway(restarted, tokenBeforeRotation)).toBe(customer.id);
     expect((await storedKeys()).map((key) => key.kek_id)).toEqual(['new']);
     // The same key still signs: it was resealed, not replaced.
-    expect(decodeProtectedHeader(await login(restarted)).kid).toBe(decodeProtectedHeader(tokenBeforeRotation).kid);
+    expect(kidOf(await login(restarted))).toBe(kidOf(tokenBeforeRotation));
   });
 
   test('a key sealed with a KEK that is no longer listed fails the start, naming that KEK', async () => {
@@ -116,12 +126,40 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
     expect(legacy).toMatchObject({ kek_id: 'new', private_jwk: null });
     expect(legacy.row).not.toContain(privateJwk.d);
     expect(await verifyAsGateway(restarted, signedBefore)).toBe(customer.id);
-    expect(decodeProtectedHeader(await login(restarted)).kid).toBe(kid);
+    expect(kidOf(await login(restarted))).toBe(kid);
   });
 
   test('in production the users subgraph will not start without USERS_KEY_ENCRYPTION_KEYS, and says so', () => {
     const result = runMain({ NODE_ENV: 'production', GATEWAY_SHARED_SECRET: TEST_GATEWAY_SECRET, DATABASE_URL: 'postgres://127.0.0.1:1/none' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/USERS_KEY_ENCRYPTION_KEYS \(unset\): required when NODE_ENV=production/);
+  });
+});
+
+describe('during a rollout that prepends a KEK', () => {
+  const databasePrefix = uniqueDatabasePrefix();
+  const running: TestService[] = [];
+  afterAll(async () => {
+    jest.useRealTimers();
+    for (const service of running) await service.stop();
+    await dropTestDatabases(databasePrefix);
+  });
+
+  test('a replica still on the old list keeps signing with the newest key it can open, which the JWKS publishes', async () => {
+    const oldReplica = await startUsers(databasePrefix, OLD);
+    running.push(oldReplica);
+    const firstKid = kidOf(await login(oldReplica));
+    // A new replica reseals every key with NEW; an admin rotates there, so the newest key is sealed with NEW only.
+    const newReplica = await startUsers(databasePrefix, `${NEW},${OLD}`);
+    running.push(newReplica);
+    const rotated = await newReplica.request('mutation { rotateSigningKey }', {}, { id: demoUsers.find((user) => user.role === 'ADMIN')!.id, roles: ['ADMIN'] });
+    expect(rotated.errors).toBeUndefined();
+    expect(kidOf(await login(newReplica))).toBe(rotated.data!.rotateSigningKey);
+
+    // Past the old replica's 30 s refresh: it rereads the keys and cannot open the newest.
+    jest.useFakeTimers({ now: Date.now() + 31_000, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'hrtime', 'performance'] });
+    const token = await login(oldReplica);
+    expect(kidOf(token)).toBe(firstKid);
+    expect(await verifyAsGateway(newReplica, token)).toBe(customer.id);
   });
 });
