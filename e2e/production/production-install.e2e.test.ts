@@ -3,6 +3,7 @@
 // migrated with `node migrate.js` and started with plain `node main.js` (no TypeScript loader, RUN_MIGRATIONS=false), and
 // the storefront query answered through the gateway. Reports each install's size.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,8 @@ describe('a production install of the built services, started with plain node', 
       DATABASE_POOL_MAX: '3',
       REDIS_URL: redis.url,
       GATEWAY_SHARED_SECRET: TEST_GATEWAY_SECRET,
+      // Production refuses to start the users subgraph without a key-encryption key of its own.
+      USERS_KEY_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
       SEED_DEMO_DATA: 'true',
       // One worker: the test's 2-core machine runs other suites beside it.
       GATEWAY_WORKERS: '1',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createSharedState } from '@shopgraph/cache';
-import { commonEnv, databaseEnv, GATEWAY_PORT, parseEnvOrExit, SERVICE_PORTS, z } from '@shopgraph/config';
+import { commonEnv, databaseEnv, GATEWAY_PORT, parseEnvOrExit, SERVICE_PORTS, writeConfigError, z } from '@shopgraph/config';
 import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { gatewaySecretEnv } from '@shopgraph/auth';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       };
     }
   } catch (error) {
-    logger.fatal({ err: error }, 'Shopgraph failed to start');
+    if (!writeConfigError(error)) logger.fatal({ err: error }, 'Shopgraph failed to start');
     await embedded?.stop();
     process.exit(1);
   }

@@ -46,6 +46,11 @@ export async function startServiceForTest(
     seed: options.seed ?? true,
     production: options.production ?? false,
     gatewaySecret: TEST_GATEWAY_SECRET,
+  }).catch(async (error: unknown) => {
+    // A test of a start that fails must not leave the shared state's connections open.
+    await shared.close();
+    if (!options.databasePrefix) await dropTestDatabases(databasePrefix);
+    throw error;
   });
   return {
     ...service,

@@ -25,12 +25,19 @@ export function parseEnvOrExit<T extends z.ZodType>(schema: T, env: NodeJS.Proce
   try {
     return parseEnv(schema, env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
+    if (writeConfigError(error)) process.exit(1);
     throw error;
   }
+}
+
+/**
+ * Writes a ConfigError's problems to stderr, without a stack: they are the operator's to fix, not a
+ * bug. False for any other error, which the caller logs as it would.
+ */
+export function writeConfigError(error: unknown): error is ConfigError {
+  if (!(error instanceof ConfigError)) return false;
+  process.stderr.write(`${error.message}\n`);
+  return true;
 }
 
 const booleanText = z

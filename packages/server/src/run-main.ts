@@ -1,6 +1,6 @@
 import { resolveGatewaySecret } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
-import { parseEnvOrExit, type ServiceName, type z } from '@shopgraph/config';
+import { parseEnvOrExit, writeConfigError, type ServiceName, type z } from '@shopgraph/config';
 import { migrateServiceDatabase } from '@shopgraph/db';
 import { createLogger } from '@shopgraph/logging';
 import { startTracing, stopTracing } from '@shopgraph/tracing';
@@ -107,7 +107,8 @@ export async function runSubgraphMain(
       await shared.close();
     }, logger);
   } catch (error) {
-    logger.fatal({ err: error }, `${name} failed to start`);
+    // A configuration the data does not fit (the users subgraph's KEKs) is told like a bad variable.
+    if (!writeConfigError(error)) logger.fatal({ err: error }, `${name} failed to start`);
     await shared.close();
     process.exit(1);
   }

@@ -106,6 +106,8 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TContex
   schema: TSchema;
   migrationsFolder: string;
   seed(db: PostgresJsDatabase<TSchema>): Promise<void>;
+  /** Runs at every start, after the migrations and before seeding and listening; if it throws, the start fails. */
+  prepare?(db: PostgresJsDatabase<TSchema>): Promise<void>;
   build(db: PostgresJsDatabase<TSchema>, options: SubgraphRuntimeOptions): GraphQLService<TContext>;
   /** The subgraph writes events to an `outbox` table; a relay publishes them to the event bus. */
   relaysOutbox?: boolean;
@@ -129,6 +131,7 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     await database.close();
   };
   try {
+    await subgraph.prepare?.(database.db);
     if (options.seed) await subgraph.seed(database.db);
     if (subgraph.relaysOutbox) stopRelay = await startOutboxRelay({ databaseUrl: options.databaseUrl, source: subgraph.name, bus: options.shared.events, logger: options.logger });
     const databaseAnswers = () => answersWithin(2_000, database.sql`select 1`);

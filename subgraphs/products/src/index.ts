@@ -1,2 +1,3 @@
 export { startProductsService as startService } from './service';
 export { buildSubgraph } from './server';
+export { productsEnvSchema as envSchema } from './env';

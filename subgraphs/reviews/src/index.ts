@@ -1,2 +1,3 @@
 export { startReviewsService as startService } from './service';
 export { buildSubgraph } from './server';
+export { reviewsEnvSchema as envSchema } from './env';

@@ -1,2 +1,3 @@
 export { startUsersService as startService } from './service';
 export { buildSubgraph } from './server';
+export { usersEnvSchema as envSchema } from './env';

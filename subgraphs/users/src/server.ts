@@ -1,4 +1,4 @@
-import { JWKS_PATH } from '@shopgraph/auth';
+import { JWKS_PATH, type KeyEncryptionKeys } from '@shopgraph/auth';
 import { createSubgraphApollo, loadTypeDefs, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
 import { KeyRing } from './auth/key-ring';
 import { createContext, type SubgraphContext } from './context';
@@ -8,8 +8,8 @@ import { resolvers } from './resolvers';
 export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
 
 /** The users subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
-export function buildSubgraph(deps: { db: UsersDb; production: boolean }): GraphQLService<SubgraphContext> {
-  const keys = new KeyRing(deps.db);
+export function buildSubgraph(deps: { db: UsersDb; production: boolean; keyEncryptionKeys: KeyEncryptionKeys }): GraphQLService<SubgraphContext> {
+  const keys = new KeyRing(deps.db, deps.keyEncryptionKeys);
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(deps.db, keys, request),

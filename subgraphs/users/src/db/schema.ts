@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -23,17 +23,37 @@ export const users = pgTable(
 
 export type UserRow = typeof users.$inferSelect;
 
+/** PostgreSQL bytea, read and written by postgres.js as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
 /**
  * ES256 keys that sign access tokens. The newest active key signs; every key not yet retired is
  * published in the JWKS, so tokens signed before a rotation stay valid until they expire.
+ * The private key is sealed (AES-256-GCM, the kid as AAD) with the key-encryption key `kek_id`
+ * names (USERS_KEY_ENCRYPTION_KEYS, docs/security.md).
  */
-export const signingKeys = pgTable('signing_keys', {
-  kid: text('kid').primaryKey(),
-  privateJwk: jsonb('private_jwk').$type<JWK>().notNull(),
-  publicJwk: jsonb('public_jwk').$type<JWK>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  retiredAt: timestamp('retired_at', { withTimezone: true }),
-});
+export const signingKeys = pgTable(
+  'signing_keys',
+  {
+    kid: text('kid').primaryKey(),
+    /** Cleartext, from before keys were sealed: the service seals such a row at start and empties this. */
+    privateJwk: jsonb('private_jwk').$type<JWK>(),
+    kekId: text('kek_id'),
+    privateKeyIv: bytea('private_key_iv'),
+    privateKeyAuthTag: bytea('private_key_auth_tag'),
+    privateKeyCiphertext: bytea('private_key_ciphertext'),
+    publicJwk: jsonb('public_jwk').$type<JWK>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (table) => [
+    // Sealed (all four columns) or, until the first start after the upgrade, cleartext: never both, never half.
+    check(
+      'signing_keys_sealed_check',
+      sql`(${table.privateJwk} is null and num_nonnulls(${table.kekId}, ${table.privateKeyIv}, ${table.privateKeyAuthTag}, ${table.privateKeyCiphertext}) = 4) or (${table.privateJwk} is not null and num_nonnulls(${table.kekId}, ${table.privateKeyIv}, ${table.privateKeyAuthTag}, ${table.privateKeyCiphertext}) = 0)`,
+    ),
+  ],
+);
 
 /**
  * Refresh tokens, stored as SHA-256 hashes. Every use rotates the token within its family (one
