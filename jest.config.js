@@ -23,7 +23,13 @@ function projectsOf(dir) {
   const rootDir = join(__dirname, dir);
   const testsDir = dir === 'e2e' ? '<rootDir>' : '<rootDir>/test';
   return [
-    { ...project, displayName: dir, rootDir, testMatch: [`${testsDir}/**/*.test.ts`], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'] },
+    {
+      ...project,
+      displayName: dir,
+      rootDir,
+      testMatch: [`${testsDir}/**/*.test.ts`],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'],
+    },
     { ...project, ...setup, displayName: `${dir} (services)`, rootDir, testMatch: SERVICE_TESTS.map((glob) => `${testsDir}/${glob}`) },
   ];
 }

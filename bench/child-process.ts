@@ -17,7 +17,11 @@ let nextId = 1;
  * Starts `file` and waits for its `ready` message. With `core`, the process runs under
  * `taskset -c core` (taskset execs Node, so the pid is Node's).
  */
-export async function startChild<TReady>(file: string, env: Record<string, string>, options: { core?: string; execArgv?: string[] } = {}): Promise<Child<TReady>> {
+export async function startChild<TReady>(
+  file: string,
+  env: Record<string, string>,
+  options: { core?: string; execArgv?: string[] } = {},
+): Promise<Child<TReady>> {
   const execArgv = ['--import', 'tsx', ...(options.execArgv ?? [])];
   const childEnv = { ...process.env, LOG_LEVEL: 'error', ...env };
   const child: ChildProcess =
@@ -55,7 +59,11 @@ export async function startChild<TReady>(file: string, env: Record<string, strin
  * A child's side: answers each `ask` with `{ id, ...answer }`, on `stop` runs `stop` and exits,
  * and tells the parent it is ready with `{ type: 'ready', ...ready }`.
  */
-export function serveParent(ready: Record<string, unknown>, handlers: Record<string, (payload: Record<string, unknown>) => unknown>, stop: () => Promise<void> = async () => {}): void {
+export function serveParent(
+  ready: Record<string, unknown>,
+  handlers: Record<string, (payload: Record<string, unknown>) => unknown>,
+  stop: () => Promise<void> = async () => {},
+): void {
   process.on('message', async (message: { id?: number; type: string } & Record<string, unknown>) => {
     if (message.type === 'stop') {
       await stop();

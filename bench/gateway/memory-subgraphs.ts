@@ -26,7 +26,11 @@ async function forward(target: string, request: IncomingMessage, body: Buffer): 
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && !['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding'].includes(name)) headers[name] = value;
   }
-  const response = await fetch(new URL(request.url ?? '/', target), { method: request.method, headers, body: request.method === 'GET' ? undefined : new Uint8Array(body) });
+  const response = await fetch(new URL(request.url ?? '/', target), {
+    method: request.method,
+    headers,
+    body: request.method === 'GET' ? undefined : new Uint8Array(body),
+  });
   return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: Buffer.from(await response.arrayBuffer()) };
 }
 

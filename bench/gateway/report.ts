@@ -87,7 +87,8 @@ function workloadTable(run: GatewayRun, workloadId: string): string {
   const base = rows.find((row) => row.gateway.kind === BASELINE)?.result;
   const lines = rows.map(({ gateway, result: r }) => {
     const subgraph = r.subgraphRequestsPerRequest === null ? '–' : r.subgraphRequestsPerRequest.toFixed(2);
-    const cpu = gateway.kind === 'ceiling' ? `${r.cpuMsPerRequest.toFixed(3)}` : `${r.cpuMsPerRequest.toFixed(3)} (${ratio(r.cpuMsPerRequest, base?.cpuMsPerRequest)})`;
+    const cpu =
+      gateway.kind === 'ceiling' ? `${r.cpuMsPerRequest.toFixed(3)}` : `${r.cpuMsPerRequest.toFixed(3)} (${ratio(r.cpuMsPerRequest, base?.cpuMsPerRequest)})`;
     return `| ${gateway.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond, base?.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${ratio(r.p99Ms, base?.p99Ms)} | ${cpu} | ${r.rssMb.toFixed(0)} | ${subgraph} | ${r.errors} |`;
   });
   return [

@@ -56,10 +56,15 @@ async function loadFixtures(gatewayUrl: string): Promise<Fixtures> {
   if (!reviewId) throw new Error('the seeded shop has no reviews');
   const tokens: string[] = [];
   for (const user of demoUsers.filter((u) => u.role === 'CUSTOMER').slice(0, 10)) {
-    const data = await graphql<{ login: { accessToken: string } }>(gatewayUrl, 'BenchLogin', 'mutation BenchLogin($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', {
-      email: user.email,
-      password: DEMO_PASSWORD,
-    });
+    const data = await graphql<{ login: { accessToken: string } }>(
+      gatewayUrl,
+      'BenchLogin',
+      'mutation BenchLogin($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      {
+        email: user.email,
+        password: DEMO_PASSWORD,
+      },
+    );
     tokens.push(data.login.accessToken);
   }
   return { slugs: nodes.map((node) => node.slug), reviewId, tokens };
@@ -75,7 +80,8 @@ async function verify(kind: GatewayKind, url: string, calls: Call[], reference: 
     if (status !== 200 || json.errors) throw new Error(`${kind} answered ${c.operationName} with ${status}: ${text.slice(0, 400)}`);
     const expected = reference.get(answerKey(c));
     if (!expected) reference.set(answerKey(c), { json, text });
-    else if (!isDeepStrictEqual(json, expected.json)) throw new Error(`${kind} answered ${c.operationName} ${JSON.stringify(c.variables)} differently from our gateway`);
+    else if (!isDeepStrictEqual(json, expected.json))
+      throw new Error(`${kind} answered ${c.operationName} ${JSON.stringify(c.variables)} differently from our gateway`);
   }
 }
 
@@ -142,7 +148,11 @@ async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | 
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `ours-${Date.now()}.cpuprofile`);
-  const gateway = await startChild<{ url: string }>(join(__dirname, 'serve-gateway.ts'), { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) }, { core, execArgv: OURS_FLAGS });
+  const gateway = await startChild<{ url: string }>(
+    join(__dirname, 'serve-gateway.ts'),
+    { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
+    { core, execArgv: OURS_FLAGS },
+  );
   try {
     await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
     await gateway.ask('profile-start');
@@ -164,7 +174,9 @@ async function main(): Promise<void> {
   if (pinned) pin(process.pid, cores === 2 ? '0' : `0-${cores - 2}`);
 
   const subgraphs = await startChild<{ gatewayUrl: string; subgraphUrls: Urls }>(join(__dirname, 'serve-subgraphs.ts'), {});
-  const memory = await startChild<{ subgraphUrls: Urls }>(join(__dirname, 'memory-subgraphs.ts'), { BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls) });
+  const memory = await startChild<{ subgraphUrls: Urls }>(join(__dirname, 'memory-subgraphs.ts'), {
+    BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls),
+  });
   const answersDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const answersPath = join(answersDir, 'answers.json');
   const samples = new Map<string, Sample[]>();
@@ -224,7 +236,10 @@ async function main(): Promise<void> {
     profile,
   };
   if (PARTIAL) {
-    if (profile) process.stdout.write(`\nprofile (${profile.busyMs} ms busy):\n${profile.topFunctions.map((f) => `  ${f.percent}% ${f.selfMs} ms ${f.name} ${f.where}`).join('\n')}\n${profile.byPackage.map((p) => `  ${p.percent}% ${p.name}`).join('\n')}\n`);
+    if (profile)
+      process.stdout.write(
+        `\nprofile (${profile.busyMs} ms busy):\n${profile.topFunctions.map((f) => `  ${f.percent}% ${f.selfMs} ms ${f.name} ${f.where}`).join('\n')}\n${profile.byPackage.map((p) => `  ${p.percent}% ${p.name}`).join('\n')}\n`,
+      );
     process.stdout.write('\npartial run (BENCH_GATEWAYS / BENCH_WORKLOADS): nothing written\n');
     return;
   }

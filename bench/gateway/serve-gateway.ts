@@ -17,7 +17,6 @@ import { createLogger } from '@shopgraph/logging';
 import { runChild, serveParent } from '../child-process';
 import { supergraphFor } from './supergraph';
 
-
 type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
 
 interface Running {

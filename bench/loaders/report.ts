@@ -26,7 +26,8 @@ export function renderLoadersReport(run: LoadersRun): string {
   const [baseline] = run.results;
   const ratio = (value: number) => (baseline && baseline.requestsPerSecond > 0 ? `${(value / baseline.requestsPerSecond).toFixed(1)}×` : '–');
   const rows = run.results.map(
-    (r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond)} | ${r.p50Ms} | ${r.p99Ms} | ${r.statementsPerRequest} | ${r.errors} |`,
+    (r) =>
+      `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond)} | ${r.p50Ms} | ${r.p99Ms} | ${r.statementsPerRequest} | ${r.errors} |`,
   );
   const labels = run.results.map((r) => `"${r.name.replace(/"/g, "'")}"`).join(', ');
   const max = Math.ceil(Math.max(...run.results.map((r) => r.requestsPerSecond)) * 1.1);

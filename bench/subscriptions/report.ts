@@ -69,7 +69,8 @@ const READING = `Reading the committed run (machine mostly quiet: load average a
   sending one message, and the load generator's own handling of 900 messages per event on the
   same 2 cores.`;
 
-const label = (s: ScenarioResult) => `${s.subscribers.toLocaleString('en-US')}, ${s.selection === 'event' ? 'event fields' : 'with order'}, ${s.ratePerSecond}/s`;
+const label = (s: ScenarioResult) =>
+  `${s.subscribers.toLocaleString('en-US')}, ${s.selection === 'event' ? 'event fields' : 'with order'}, ${s.ratePerSecond}/s`;
 
 /** Below this many subscribers the memory difference is noise (even negative), so it is not reported. */
 const MEMORY_MIN_SUBSCRIBERS = 100;
@@ -81,7 +82,11 @@ const selectionName = (s: ScenarioResult) => (s.selection === 'event' ? 'event f
 function latencyTable(run: SubscriptionsRun): string {
   const rows = run.scenarios.map(
     (s) =>
-      `| ${who(s)} | ${s.connections} | ${selectionName(s)} | ${s.ratePerSecond} (${s.changes}) | ${count(s.deliveries)} / ${count(s.expectedDeliveries)} | ${s.eventsPerSecond.toFixed(0)} | ${s.latencyMs.p50} | ${s.latencyMs.p90} | ${s.latencyMs.p99} | ${s.latencyMs.max} | ${s.firstDeliveryMs.p50} | ${s.mutationMs.p50} | ${s.gatewayCpuPercent.toFixed(0)}% | ${s.gatewayLoopDelayMs.max.toFixed(0)} | ${s.subscribersCpuPercent.toFixed(0)}% | ${s.errors} | ${Object.entries(s.closes).map(([code, n]) => `${n}×${code}`).join(', ') || '–'} |`,
+      `| ${who(s)} | ${s.connections} | ${selectionName(s)} | ${s.ratePerSecond} (${s.changes}) | ${count(s.deliveries)} / ${count(s.expectedDeliveries)} | ${s.eventsPerSecond.toFixed(0)} | ${s.latencyMs.p50} | ${s.latencyMs.p90} | ${s.latencyMs.p99} | ${s.latencyMs.max} | ${s.firstDeliveryMs.p50} | ${s.mutationMs.p50} | ${s.gatewayCpuPercent.toFixed(0)}% | ${s.gatewayLoopDelayMs.max.toFixed(0)} | ${s.subscribersCpuPercent.toFixed(0)}% | ${s.errors} | ${
+        Object.entries(s.closes)
+          .map(([code, n]) => `${n}×${code}`)
+          .join(', ') || '–'
+      } |`,
   );
   return [
     '| subscribers | connections | selection | changes/s (made) | events delivered / expected | events/s delivered | p50 ms | p90 ms | p99 ms | max ms | first delivery p50 ms | mutation p50 ms | gateway CPU | gateway event-loop delay max ms | load generator CPU | errors | connections closed by gateway |',
@@ -93,8 +98,15 @@ function latencyTable(run: SubscriptionsRun): string {
 function memoryTable(run: SubscriptionsRun): string {
   const rows = run.scenarios
     .filter((s) => s.subscribers >= MEMORY_MIN_SUBSCRIBERS)
-    .map((s) => `| ${who(s)} | ${selectionName(s)} | ${s.ratePerSecond} | ${s.rssBeforeMb.toFixed(0)} → ${s.rssAfterMb.toFixed(0)} | ${s.rssKbPerSubscription.toFixed(1)} | ${s.heapKbPerSubscription.toFixed(1)} |`);
-  return ['| subscribers | selection | changes/s afterwards | gateway RSS MB, idle, before → after | KB RSS / subscription | KB V8 heap / subscription |', '|---|---|---:|---:|---:|---:|', ...rows].join('\n');
+    .map(
+      (s) =>
+        `| ${who(s)} | ${selectionName(s)} | ${s.ratePerSecond} | ${s.rssBeforeMb.toFixed(0)} → ${s.rssAfterMb.toFixed(0)} | ${s.rssKbPerSubscription.toFixed(1)} | ${s.heapKbPerSubscription.toFixed(1)} |`,
+    );
+  return [
+    '| subscribers | selection | changes/s afterwards | gateway RSS MB, idle, before → after | KB RSS / subscription | KB V8 heap / subscription |',
+    '|---|---|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 function chart(scenarios: ScenarioResult[], title: string, axis: string, read: (s: ScenarioResult) => number, target: number): string {
@@ -159,7 +171,13 @@ Gateway memory with the subscriptions open and idle (not for the floor row: at $
 
 ${memoryTable(run)}
 
-${chart(run.scenarios.filter((s) => s.subscribers >= MEMORY_MIN_SUBSCRIBERS), 'gateway RSS per idle subscription, KB (lower is better; line: 20 KB aim)', 'KB', (s) => s.rssKbPerSubscription, 20)}
+${chart(
+  run.scenarios.filter((s) => s.subscribers >= MEMORY_MIN_SUBSCRIBERS),
+  'gateway RSS per idle subscription, KB (lower is better; line: 20 KB aim)',
+  'KB',
+  (s) => s.rssKbPerSubscription,
+  20,
+)}
 
 ${READING}
 
@@ -168,4 +186,8 @@ rewrites this section from it.
 `;
 }
 
-export const SUBSCRIPTIONS_REPORT: BenchmarkReport<SubscriptionsRun> = { name: 'subscriptions', heading: SUBSCRIPTIONS_HEADING, render: renderSubscriptionsSection };
+export const SUBSCRIPTIONS_REPORT: BenchmarkReport<SubscriptionsRun> = {
+  name: 'subscriptions',
+  heading: SUBSCRIPTIONS_HEADING,
+  render: renderSubscriptionsSection,
+};

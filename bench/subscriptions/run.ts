@@ -192,16 +192,21 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
 }
 
 async function main(): Promise<void> {
-  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) throw new Error('Set DATABASE_URL and REDIS_URL (the benchmark runs the real subgraphs on Postgres and the event bus on Redis)');
+  if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
+    throw new Error('Set DATABASE_URL and REDIS_URL (the benchmark runs the real subgraphs on Postgres and the event bus on Redis)');
   const loadAverageAtStart = loadavg();
   const first = SUBSCRIBERS[0] ?? 1;
   const scenarios: Scenario[] = [...(FLOOR > 0 ? [{ subscribers: FLOOR, selection: 'event' as const, rate: RATE }] : [])];
-  scenarios.push(...SUBSCRIBERS.flatMap((subscribers) => [
-    { subscribers, selection: 'event' as const, rate: RATE },
-    ...(SAME_THROUGHPUT && subscribers > first ? [{ subscribers, selection: 'event' as const, rate: (RATE * first) / subscribers }] : []),
-    ...(WITH_ORDER.includes(subscribers) ? [{ subscribers, selection: 'order' as const, rate: WITH_ORDER_RATE }] : []),
-  ]));
-  const platform = await startChild<{ gatewayUrl: string; subgraphUrls: Record<string, string> }>(join(__dirname, 'serve-platform.ts'), { BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE });
+  scenarios.push(
+    ...SUBSCRIBERS.flatMap((subscribers) => [
+      { subscribers, selection: 'event' as const, rate: RATE },
+      ...(SAME_THROUGHPUT && subscribers > first ? [{ subscribers, selection: 'event' as const, rate: (RATE * first) / subscribers }] : []),
+      ...(WITH_ORDER.includes(subscribers) ? [{ subscribers, selection: 'order' as const, rate: WITH_ORDER_RATE }] : []),
+    ]),
+  );
+  const platform = await startChild<{ gatewayUrl: string; subgraphUrls: Record<string, string> }>(join(__dirname, 'serve-platform.ts'), {
+    BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE,
+  });
   const results: ScenarioResult[] = [];
   try {
     const platformUrl = platform.ready.gatewayUrl;

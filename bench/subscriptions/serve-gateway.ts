@@ -29,22 +29,26 @@ async function main(): Promise<void> {
   // How long the event loop was kept from timers and I/O (pongs, new connections, /health) since the last ask.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  serveParent({ url: gateway.url }, {
-    loopDelay: () => {
-      const answer = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
-      loopDelay.reset();
-      return answer;
+  serveParent(
+    { url: gateway.url },
+    {
+      loopDelay: () => {
+        const answer = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+        loopDelay.reset();
+        return answer;
+      },
+      // Full collections first, so what is left is what the open subscriptions hold.
+      memory: () => {
+        for (let i = 0; i < 3; i += 1) collectGarbage?.();
+        const usage = process.memoryUsage();
+        return { heapUsedBytes: usage.heapUsed, externalBytes: usage.external + usage.arrayBuffers, collected: collectGarbage !== undefined };
+      },
     },
-    // Full collections first, so what is left is what the open subscriptions hold.
-    memory: () => {
-      for (let i = 0; i < 3; i += 1) collectGarbage?.();
-      const usage = process.memoryUsage();
-      return { heapUsedBytes: usage.heapUsed, externalBytes: usage.external + usage.arrayBuffers, collected: collectGarbage !== undefined };
+    async () => {
+      await gateway.stop();
+      await shared.close();
     },
-  }, async () => {
-    await gateway.stop();
-    await shared.close();
-  });
+  );
 }
 
 runChild(main);

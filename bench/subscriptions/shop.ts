@@ -19,13 +19,18 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
     body: JSON.stringify({ query, variables }),
   });
   const answer = (await response.json()) as GraphQLAnswer<T>;
-  if (!answer.data || answer.errors) throw new Error(`${query.slice(0, 60)}… answered ${response.status}: ${JSON.stringify(answer.errors ?? answer).slice(0, 300)}`);
+  if (!answer.data || answer.errors)
+    throw new Error(`${query.slice(0, 60)}… answered ${response.status}: ${JSON.stringify(answer.errors ?? answer).slice(0, 300)}`);
   return answer.data;
 }
 
 /** `Bearer <access token>` for a demo user. */
 export async function signIn(url: string, email: string): Promise<string> {
-  const data = await graphql<{ login: { accessToken: string } }>(url, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD });
+  const data = await graphql<{ login: { accessToken: string } }>(
+    url,
+    'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    { e: email, p: DEMO_PASSWORD },
+  );
   return `Bearer ${data.login.accessToken}`;
 }
 
@@ -73,7 +78,11 @@ export interface StatusChange {
 }
 
 /** Each order shipped, then delivered: two status changes per order. */
-export const statusChanges = (orderIds: string[]): StatusChange[] => orderIds.flatMap((orderId) => [{ orderId, to: 'SHIPPED' as const }, { orderId, to: 'DELIVERED' as const }]);
+export const statusChanges = (orderIds: string[]): StatusChange[] =>
+  orderIds.flatMap((orderId) => [
+    { orderId, to: 'SHIPPED' as const },
+    { orderId, to: 'DELIVERED' as const },
+  ]);
 
 export async function changeStatus(url: string, admin: string, change: StatusChange): Promise<void> {
   const query =

@@ -52,7 +52,14 @@ function onEvent(message: { data?: Record<string, { at?: string; cursor?: string
 }
 
 async function connect(url: string, plan: ConnectionPlan): Promise<void> {
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: plan.authorization }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: plan.authorization },
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => {},
+  });
   clients.push(client);
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
@@ -67,42 +74,46 @@ async function connect(url: string, plan: ConnectionPlan): Promise<void> {
   }
 }
 
-serveParent({}, {
-  open: async (payload) => {
-    const { url, connections } = payload as { url: string; connections: ConnectionPlan[] };
-    // A few handshakes at a time: each costs the gateway a token verification.
-    for (let i = 0; i < connections.length; i += 20) await Promise.all(connections.slice(i, i + 20).map((plan) => connect(url, plan)));
-    return { connections: clients.length };
+serveParent(
+  {},
+  {
+    open: async (payload) => {
+      const { url, connections } = payload as { url: string; connections: ConnectionPlan[] };
+      // A few handshakes at a time: each costs the gateway a token verification.
+      for (let i = 0; i < connections.length; i += 20) await Promise.all(connections.slice(i, i + 20).map((plan) => connect(url, plan)));
+      return { connections: clients.length };
+    },
+    count: () => ({ deliveries: latencies.length, errors }),
+    reset: () => {
+      latencies = [];
+      firstByEvent = new Map();
+      errors = 0;
+      firstAt = null;
+      lastAt = null;
+      for (const code of Object.keys(closes)) delete closes[code];
+      return {};
+    },
+    summary: (): DeliverySummary => {
+      const sorted = Float64Array.from(latencies).sort();
+      const list = Array.from(sorted);
+      const firsts = Array.from(Float64Array.from(firstByEvent.values()).sort());
+      return {
+        deliveries: list.length,
+        errors,
+        closes,
+        firstAt,
+        lastAt,
+        latencyMs: { p50: percentile(list, 50), p90: percentile(list, 90), p99: percentile(list, 99), max: list[list.length - 1] ?? 0 },
+        firstDeliveryMs: { p50: percentile(firsts, 50), p99: percentile(firsts, 99) },
+      };
+    },
+    close: async () => {
+      await Promise.all(clients.map((client) => client.dispose()));
+      clients.length = 0;
+      return {};
+    },
   },
-  count: () => ({ deliveries: latencies.length, errors }),
-  reset: () => {
-    latencies = [];
-    firstByEvent = new Map();
-    errors = 0;
-    firstAt = null;
-    lastAt = null;
-    for (const code of Object.keys(closes)) delete closes[code];
-    return {};
-  },
-  summary: (): DeliverySummary => {
-    const sorted = Float64Array.from(latencies).sort();
-    const list = Array.from(sorted);
-    const firsts = Array.from(Float64Array.from(firstByEvent.values()).sort());
-    return {
-      deliveries: list.length,
-      errors,
-      closes,
-      firstAt,
-      lastAt,
-      latencyMs: { p50: percentile(list, 50), p90: percentile(list, 90), p99: percentile(list, 99), max: list[list.length - 1] ?? 0 },
-      firstDeliveryMs: { p50: percentile(firsts, 50), p99: percentile(firsts, 99) },
-    };
-  },
-  close: async () => {
+  async () => {
     await Promise.all(clients.map((client) => client.dispose()));
-    clients.length = 0;
-    return {};
   },
-}, async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
-});
+);

@@ -41,15 +41,26 @@ describe.each(deployables)('%s', (name) => {
 
   test('sets only variables its env schema knows, with values that parse', () => {
     const known = variablesOf(name);
-    for (const key of Object.keys(service.environment ?? {})) expect({ service: name, key, known: known.includes(key) }).toEqual({ service: name, key, known: true });
+    for (const key of Object.keys(service.environment ?? {}))
+      expect({ service: name, key, known: known.includes(key) }).toEqual({ service: name, key, known: true });
     expect({ service: name, problems: envProblemsOf(name, service.environment) }).toEqual({ service: name, problems: [] });
   });
 
   test('runs an entry file that `npm run build` writes for it, built from a stage the Dockerfile has, with a health check', () => {
     const entry = service.command?.at(-1) ?? '';
     const built = DEPLOYABLES.find((deployable) => deployable.name === name)!;
-    expect({ service: name, entry, built: Object.keys(built.entries).map((output) => `${output}.js`).includes(entry) }).toEqual({ service: name, entry, built: true });
-    expect({ service: name, SERVICE: service.build?.args?.SERVICE, image: service.image }).toEqual({ service: name, SERVICE: name, image: `shopgraph/${name}` });
+    expect({
+      service: name,
+      entry,
+      built: Object.keys(built.entries)
+        .map((output) => `${output}.js`)
+        .includes(entry),
+    }).toEqual({ service: name, entry, built: true });
+    expect({ service: name, SERVICE: service.build?.args?.SERVICE, image: service.image }).toEqual({
+      service: name,
+      SERVICE: name,
+      image: `shopgraph/${name}`,
+    });
     expect(service.build?.dockerfile).toBe('Dockerfile');
     expect(dockerfile).toMatch(new RegExp(`^FROM .+ AS ${service.build?.target}$`, 'm'));
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${portOf(name)}/health`);
@@ -98,10 +109,11 @@ test('.env.example names every variable the code reads', () => {
     ...SERVICE_NAMES.map(databaseUrlVariable),
     'SHOPGRAPH_REQUIRE_SERVICES',
   ]);
-  for (const variable of variables) expect({ variable, documented: new RegExp(`^#? ?${variable}=`, 'm').test(example) }).toEqual({ variable, documented: true });
+  for (const variable of variables)
+    expect({ variable, documented: new RegExp(`^#? ?${variable}=`, 'm').test(example) }).toEqual({ variable, documented: true });
 });
 
-test("the gateway runs with its production Node flags wherever it starts: its start script, the compose file, npm start and start:services", () => {
+test('the gateway runs with its production Node flags wherever it starts: its start script, the compose file, npm start and start:services', () => {
   const scriptsOf = (path: string) => (JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const commands = {
     'gateway start script': scriptsOf('gateway/package.json').start!.split(' '),

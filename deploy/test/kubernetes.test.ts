@@ -88,7 +88,7 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
   const base = haveKubectl ? render('base') : [];
   const overlay = haveKubectl ? render('overlays/example') : [];
   const find = (objects: K8sObject[], kind: string, name: string): unknown => objects.find((object) => object.kind === kind && object.metadata.name === name);
-  const podOf = (objects: K8sObject[], name: string) => ((find(objects, 'Deployment', name) as { spec: { template: { spec: PodSpec } } }).spec.template.spec);
+  const podOf = (objects: K8sObject[], name: string) => (find(objects, 'Deployment', name) as { spec: { template: { spec: PodSpec } } }).spec.template.spec;
 
   test.each([
     ['base', base],
@@ -124,7 +124,8 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
       expect(main().env?.find((variable) => variable.name === 'PORT')?.value).toBe(String(port));
       const service = find(overlay, 'Service', name) as { spec: { selector: Record<string, string>; ports: { port: number; targetPort: string }[] } };
       expect(service.spec.ports).toEqual([{ name: 'http', port, targetPort: 'http' }]);
-      const labels = (find(overlay, 'Deployment', name) as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels;
+      const labels = (find(overlay, 'Deployment', name) as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata
+        .labels;
       for (const [key, value] of Object.entries(service.spec.selector)) expect(labels[key]).toBe(value);
     });
 
@@ -138,7 +139,9 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
 
     test('sets only variables its env schema knows, secrets from the Secret, with values that parse', () => {
       const known = [...variablesOf(name), ...SERVICE_NAMES.map(databaseUrlVariable)];
-      const secret = find(overlay, 'Secret', (pod().containers[0]!.env ?? []).find((variable) => variable.valueFrom)!.valueFrom!.secretKeyRef!.name) as { data: Record<string, string> };
+      const secret = find(overlay, 'Secret', (pod().containers[0]!.env ?? []).find((variable) => variable.valueFrom)!.valueFrom!.secretKeyRef!.name) as {
+        data: Record<string, string>;
+      };
       const values: Record<string, string> = {};
       for (const variable of main().env ?? []) {
         expect({ name, variable: variable.name, known: known.includes(variable.name) }).toEqual({ name, variable: variable.name, known: true });
@@ -176,7 +179,8 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
   test('the gateway routes each subgraph to its Service, and subgraphs reach their peers the same way', () => {
     for (const name of deployables) {
       const env = Object.fromEntries((podOf(overlay, name).containers[0]!.env ?? []).map((variable) => [variable.name, variable.value]));
-      for (const peer of SERVICE_NAMES.filter((peer) => peer !== name)) expect(env[routingUrlVariable(peer)]).toBe(`http://${peer}:${SERVICE_PORTS[peer]}/graphql`);
+      for (const peer of SERVICE_NAMES.filter((peer) => peer !== name))
+        expect(env[routingUrlVariable(peer)]).toBe(`http://${peer}:${SERVICE_PORTS[peer]}/graphql`);
     }
   });
 
@@ -193,12 +197,15 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
   });
 
   test('the gateway scales on CPU (HorizontalPodAutoscaler) and keeps one pod through voluntary disruptions', () => {
-    const hpa = find(overlay, 'HorizontalPodAutoscaler', 'gateway') as { spec: { scaleTargetRef: { kind: string; name: string }; minReplicas: number; maxReplicas: number } };
+    const hpa = find(overlay, 'HorizontalPodAutoscaler', 'gateway') as {
+      spec: { scaleTargetRef: { kind: string; name: string }; minReplicas: number; maxReplicas: number };
+    };
     expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' });
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
     const pdb = find(overlay, 'PodDisruptionBudget', 'gateway') as { spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } };
     expect(pdb.spec.minAvailable).toBeGreaterThanOrEqual(1);
-    const labels = (find(overlay, 'Deployment', 'gateway') as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels;
+    const labels = (find(overlay, 'Deployment', 'gateway') as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata
+      .labels;
     for (const [key, value] of Object.entries(pdb.spec.selector.matchLabels)) expect(labels[key]).toBe(value);
   });
 });

@@ -91,16 +91,21 @@ describeWithRedis('catalog search through the gateway', () => {
     expect(nodes.every((node) => node.price.amount >= 1_000 && node.price.amount <= 25_000 && node.stock.available > 0)).toBe(true);
 
     const tally = (keys: string[]) => keys.reduce<Record<string, number>>((counts, key) => ({ ...counts, [key]: (counts[key] ?? 0) + 1 }), {});
-    const byCategory = Object.fromEntries(facets.facets.categories.map((facet: { category: { id: string }; count: number }) => [facet.category.id, facet.count]));
+    const byCategory = Object.fromEntries(
+      facets.facets.categories.map((facet: { category: { id: string }; count: number }) => [facet.category.id, facet.count]),
+    );
     expect(byCategory).toEqual(tally(nodes.map((node) => node.category.id)));
-    const bucketOf = (amount: number) => facets.facets.prices.find((facet: { min: number; max: number | null }) => amount >= facet.min && (facet.max === null || amount < facet.max));
+    const bucketOf = (amount: number) =>
+      facets.facets.prices.find((facet: { min: number; max: number | null }) => amount >= facet.min && (facet.max === null || amount < facet.max));
     expect(facets.facets.prices.map((facet: { count: number }) => facet.count)).toEqual(
       facets.facets.prices.map((facet: unknown) => nodes.filter((node) => bucketOf(node.price.amount) === facet).length),
     );
     const stars = (node: Node) => (node.rating.average === null ? 'none' : String(Math.floor(node.rating.average)));
-    expect(Object.fromEntries(facets.facets.ratings.map((facet: { stars: number | null; count: number }) => [facet.stars === null ? 'none' : String(facet.stars), facet.count]))).toEqual(
-      tally(nodes.map(stars)),
-    );
+    expect(
+      Object.fromEntries(
+        facets.facets.ratings.map((facet: { stars: number | null; count: number }) => [facet.stars === null ? 'none' : String(facet.stars), facet.count]),
+      ),
+    ).toEqual(tally(nodes.map(stars)));
   });
 
   test('filters and sorts: descendants of a category, price order, rating order, minimum rating', async () => {
@@ -119,7 +124,12 @@ describeWithRedis('catalog search through the gateway', () => {
 
   test('pages neither skip nor repeat while products are added between them', async () => {
     const before = await allPages({ s: 'PRICE_ASC' }, 100);
-    const seen = await allPages({ s: 'PRICE_ASC' }, 7, () => Promise.all([create({ sku: uniqueSku(), name: `Inserted ${randomUUID()}`, price: 1 }), create({ sku: uniqueSku(), name: `Inserted ${randomUUID()}`, price: 9_999_999 })]));
+    const seen = await allPages({ s: 'PRICE_ASC' }, 7, () =>
+      Promise.all([
+        create({ sku: uniqueSku(), name: `Inserted ${randomUUID()}`, price: 1 }),
+        create({ sku: uniqueSku(), name: `Inserted ${randomUUID()}`, price: 9_999_999 }),
+      ]),
+    );
     const ids = seen.map((node) => node.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(before.map((node) => node.id)));
@@ -150,9 +160,15 @@ describeWithRedis('catalog search through the gateway', () => {
     const created = (await create({ sku: uniqueSku(), name })).data!.createProduct;
     const topRated = async () => (await search({ q: name, f: { minRating: 5 }, s: 'RATING', first: 5 })).edges.map((edge) => edge.node.id);
     expect(await topRated()).toEqual([]);
-    const review = await gql('mutation ($i: CreateReviewInput!) { createReview(input: $i) { id } }', { i: { productId: created.id, rating: 5, title: 'Flies', body: 'It flies well.' } }, customer);
+    const review = await gql(
+      'mutation ($i: CreateReviewInput!) { createReview(input: $i) { id } }',
+      { i: { productId: created.id, rating: 5, title: 'Flies', body: 'It flies well.' } },
+      customer,
+    );
     expect(review.errors).toBeUndefined();
-    expect((await gql('mutation ($id: ID!) { moderateReview(id: $id, status: APPROVED) { status } }', { id: review.data!.createReview.id })).errors).toBeUndefined();
+    expect(
+      (await gql('mutation ($id: ID!) { moderateReview(id: $id, status: APPROVED) { status } }', { id: review.data!.createReview.id })).errors,
+    ).toBeUndefined();
     const deadline = Date.now() + 10_000;
     while ((await topRated()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await topRated()).toEqual([created.id]);
@@ -162,7 +178,12 @@ describeWithRedis('catalog search through the gateway', () => {
     const countAll = async () => (await search({ first: 0 })).totalCount;
     const start = await countAll();
     const sku = uniqueSku();
-    const made = await create({ sku, name: 'Shopgraph Test Kettle', images: ['https://cdn.example.com/kettle.jpg'], attributes: [{ name: 'Colour', value: 'Red' }] });
+    const made = await create({
+      sku,
+      name: 'Shopgraph Test Kettle',
+      images: ['https://cdn.example.com/kettle.jpg'],
+      attributes: [{ name: 'Colour', value: 'Red' }],
+    });
     expect(made.data!.createProduct).toMatchObject({ sku, slug: 'shopgraph-test-kettle', price: { amount: 1_999, currency: 'USD' }, archivedAt: null });
     expect(await countAll()).toBe(start + 1);
 

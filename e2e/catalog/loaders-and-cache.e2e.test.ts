@@ -70,14 +70,26 @@ describeWithRedis('no N+1 anywhere, and a shared entity cache in Redis', () => {
 
   test('a price changed through the gateway is seen at once by a second products process', async () => {
     const product = demoProducts[3]!;
-    const second = await startServiceForTest('products', startProductsService, { databasePrefix: platform.databasePrefix, redisUrl: testRedisUrl(), seed: false });
+    const second = await startServiceForTest('products', startProductsService, {
+      databasePrefix: platform.databasePrefix,
+      redisUrl: testRedisUrl(),
+      seed: false,
+    });
     try {
-      const read = async () => (await second.request('query ($sku: String!) { product(sku: $sku) { price { amount } } }', { sku: product.sku })).data!.product.price.amount;
+      const read = async () =>
+        (await second.request('query ($sku: String!) { product(sku: $sku) { price { amount } } }', { sku: product.sku })).data!.product.price.amount;
       expect(await read()).toBe(product.priceCents); // now cached in Redis
-      const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($p: String!) { login(email: "admin@shopgraph.dev", password: $p) { accessToken } }', { p: DEMO_PASSWORD });
-      const update = await graphqlRequest(platform.gatewayUrl, 'mutation ($id: ID!) { updateProduct(id: $id, input: { price: 4242 }) { price { amount } } }', { id: product.id }, {
-        authorization: `Bearer ${login.data!.login.accessToken}`,
+      const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($p: String!) { login(email: "admin@shopgraph.dev", password: $p) { accessToken } }', {
+        p: DEMO_PASSWORD,
       });
+      const update = await graphqlRequest(
+        platform.gatewayUrl,
+        'mutation ($id: ID!) { updateProduct(id: $id, input: { price: 4242 }) { price { amount } } }',
+        { id: product.id },
+        {
+          authorization: `Bearer ${login.data!.login.accessToken}`,
+        },
+      );
       expect(update.data).toEqual({ updateProduct: { price: { amount: 4242 } } });
       expect(await read()).toBe(4242);
       const viaGateway = await graphqlRequest(platform.gatewayUrl, CACHEABLE, { sku: product.sku });

@@ -5,7 +5,17 @@ import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
 import { startService as startInventory } from '@shopgraph/inventory';
 import type { RunningService } from '@shopgraph/server';
 import { createLogger } from '@shopgraph/logging';
-import { checkShopInvariants, eventually, graphqlRequest, metricsOf, sample, setEnvironment, TEST_GATEWAY_SECRET, testDatabaseServerUrl, testRedisUrl } from '@shopgraph/testing';
+import {
+  checkShopInvariants,
+  eventually,
+  graphqlRequest,
+  metricsOf,
+  sample,
+  setEnvironment,
+  TEST_GATEWAY_SECRET,
+  testDatabaseServerUrl,
+  testRedisUrl,
+} from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 
 // Issue #15, "Checkout always ends": a checkout interrupted mid-payment must still end, PAID or
@@ -61,7 +71,10 @@ beforeAll(async () => {
   restoreEnvironment = setEnvironment(SETTINGS);
   platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
   ordersDb = postgres(serviceDatabaseUrl('orders', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
-  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: 'customer@shopgraph.dev', p: DEMO_PASSWORD });
+  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+    e: 'customer@shopgraph.dev',
+    p: DEMO_PASSWORD,
+  });
   const headers = { authorization: `Bearer ${login.data!.login.accessToken}` };
   const added = await graphqlRequest(platform.gatewayUrl, 'mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: ADDRESS }, headers);
   shopper = { headers, addressId: added.data!.addAddress.id };
@@ -80,7 +93,10 @@ test('inventory going down between authorize and confirm: the checkout still end
   const answer = gql(CHECKOUT, { a: shopper.addressId, c: SLOW_CARD, k: randomUUID() });
   // The order exists and its card is being authorized: now inventory goes away.
   // Read from the orders database, not the gateway: fast enough to be well inside the 1.5 s.
-  const orderId = await eventually('the order being paid', async () => (await ordersDb<{ id: string }[]>`select id::text from orders where status = 'PENDING' and payment_lease_until > now()`)[0]?.id);
+  const orderId = await eventually(
+    'the order being paid',
+    async () => (await ordersDb<{ id: string }[]>`select id::text from orders where status = 'PENDING' and payment_lease_until > now()`)[0]?.id,
+  );
   const inventory = platform.subgraphs.inventory;
   await inventory.stop();
   const answered = await answer;

@@ -36,15 +36,22 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
   let admin: Record<string, string>;
   let customer: Shopper;
   let other: Shopper;
-  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = admin) => graphqlRequest(platform.gatewayUrl, query, variables, headers);
-  const stockOf = async (productId: string) => (await gql(STOCK, { id: productId })).data!._entities.stock as { onHand: number; reserved: number; available: number };
+  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = admin) =>
+    graphqlRequest(platform.gatewayUrl, query, variables, headers);
+  const stockOf = async (productId: string) =>
+    (await gql(STOCK, { id: productId })).data!._entities.stock as { onHand: number; reserved: number; available: number };
   const orderOf = async (id: string) => (await gql(ORDER, { id })).data!.order;
   const add = (shopper: Shopper, productId: string, quantity = 1) => gql(ADD, { p: productId, q: quantity }, shopper.headers);
-  const buy = (shopper: Shopper, card = CARD.SUCCEEDS, key: string = randomUUID(), addressId = shopper.addressId) => gql(CHECKOUT, { a: addressId, c: card, k: key }, shopper.headers);
+  const buy = (shopper: Shopper, card = CARD.SUCCEEDS, key: string = randomUUID(), addressId = shopper.addressId) =>
+    gql(CHECKOUT, { a: addressId, c: card, k: key }, shopper.headers);
   const setStock = async (productId: string, units: number) => {
     const before = await stockOf(productId);
     const delta = units - before.available;
-    if (delta !== 0) expect((await gql('mutation ($id: ID!, $d: Int!) { adjustStock(productId: $id, delta: $d, reason: "stock count") { delta } }', { id: productId, d: delta })).errors).toBeUndefined();
+    if (delta !== 0)
+      expect(
+        (await gql('mutation ($id: ID!, $d: Int!) { adjustStock(productId: $id, delta: $d, reason: "stock count") { delta } }', { id: productId, d: delta }))
+          .errors,
+      ).toBeUndefined();
   };
   const withAddress = async (headers: Record<string, string>): Promise<Shopper> => {
     const added = await gql('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: ADDRESS }, headers);
@@ -52,7 +59,10 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     return { headers, addressId: added.data!.addAddress.id };
   };
   const signIn = async (email: string) => {
-    const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD });
+    const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+      e: email,
+      p: DEMO_PASSWORD,
+    });
     return { authorization: `Bearer ${login.data!.login.accessToken}` };
   };
   const register = async (email: string) => {
@@ -62,12 +72,19 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     expect(registered.errors).toBeUndefined();
     return withAddress({ authorization: `Bearer ${registered.data!.register.accessToken}` });
   };
-  const mailOf = async (shopper: Shopper) => (await gql('{ devMailbox(first: 50) { kind subject order { id } } }', {}, shopper.headers)).data!.devMailbox as { kind: string; order: { id: string } | null }[];
+  const mailOf = async (shopper: Shopper) =>
+    (await gql('{ devMailbox(first: 50) { kind subject order { id } } }', {}, shopper.headers)).data!.devMailbox as {
+      kind: string;
+      order: { id: string } | null;
+    }[];
   const waitForMail = async (shopper: Shopper, orderId: string, kinds: string[]) => {
     const deadline = Date.now() + 15_000;
     let mail: string[] = [];
     while (Date.now() < deadline) {
-      mail = (await mailOf(shopper)).filter((email) => email.order?.id === orderId).map((email) => email.kind).sort();
+      mail = (await mailOf(shopper))
+        .filter((email) => email.order?.id === orderId)
+        .map((email) => email.kind)
+        .sort();
       if (mail.length >= kinds.length) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -91,12 +108,21 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     await add(customer, a.id, 2);
     const cart = await add(customer, b.id, 1);
     expect(cart.data!.addToCart).toMatchObject({ itemCount: 3, subtotal: { amount: a.priceCents * 2 + b.priceCents } });
-    expect((await gql(CART, {}, customer.headers)).data!.cart).toMatchObject({ readyForCheckout: true, lines: [{ quantity: 2, problems: [] }, { quantity: 1, problems: [] }] });
+    expect((await gql(CART, {}, customer.headers)).data!.cart).toMatchObject({
+      readyForCheckout: true,
+      lines: [
+        { quantity: 2, problems: [] },
+        { quantity: 1, problems: [] },
+      ],
+    });
 
     const placed = await buy(customer);
     expect(placed.errors).toBeUndefined();
     const order = placed.data!.checkout;
-    expect(order).toMatchObject({ __typename: 'OrderPlaced', order: { status: 'PAID', total: { amount: a.priceCents * 2 + b.priceCents }, paid: { amount: a.priceCents * 2 + b.priceCents } } });
+    expect(order).toMatchObject({
+      __typename: 'OrderPlaced',
+      order: { status: 'PAID', total: { amount: a.priceCents * 2 + b.priceCents }, paid: { amount: a.priceCents * 2 + b.priceCents } },
+    });
     expect(order.order.items).toEqual([
       { productName: a.name, quantity: 2, unitPrice: { amount: a.priceCents } },
       { productName: b.name, quantity: 1, unitPrice: { amount: b.priceCents } },
@@ -106,7 +132,10 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     expect((await stockOf(b.id)).onHand).toBe(bBefore.onHand - 1);
 
     const id = order.order.id as string;
-    const shipped = await gql('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA1") { status shipment { carrier trackingNumber } } }', { id });
+    const shipped = await gql(
+      'mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA1") { status shipment { carrier trackingNumber } } }',
+      { id },
+    );
     expect(shipped.data!.markShipped).toEqual({ status: 'SHIPPED', shipment: { carrier: 'UPS', trackingNumber: '1Z999AA1' } });
     expect((await gql('mutation ($id: ID!) { markDelivered(orderId: $id) { status } }', { id })).data!.markDelivered.status).toBe('DELIVERED');
     const final = await orderOf(id);
@@ -117,16 +146,25 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
       ['SHIPPED', 'DELIVERED'],
     ]);
     expect(final.history.map((change: { sequence: number }) => change.sequence)).toEqual([0, 1, 2, 3]);
-    expect(final.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual(['AUTHORIZE:SUCCEEDED', 'CAPTURE:SUCCEEDED']);
+    expect(final.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual([
+      'AUTHORIZE:SUCCEEDED',
+      'CAPTURE:SUCCEEDED',
+    ]);
     expect(final.payments[0].cardLast4).toBe('4242');
     await waitForMail(customer, id, ['ORDER_CONFIRMED', 'ORDER_SHIPPED', 'ORDER_DELIVERED']);
 
-    const history = await gql('query ($s: [OrderStatus!]) { orders(first: 5, status: $s) { edges { node { id status } } } }', { s: ['DELIVERED'] }, customer.headers);
+    const history = await gql(
+      'query ($s: [OrderStatus!]) { orders(first: 5, status: $s) { edges { node { id status } } } }',
+      { s: ['DELIVERED'] },
+      customer.headers,
+    );
     expect(history.data!.orders.edges[0].node).toEqual({ id, status: 'DELIVERED' });
     expect(history.data!.orders.edges.every((edge: { node: { status: string } }) => edge.node.status === 'DELIVERED')).toBe(true);
 
     // Illegal transitions answer CONFLICT and change nothing.
-    expect(code(await gql('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA2") { status } }', { id }))).toBe('CONFLICT');
+    expect(code(await gql('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA2") { status } }', { id }))).toBe(
+      'CONFLICT',
+    );
     expect(code(await gql('mutation ($id: ID!) { cancelOrder(orderId: $id) { status } }', { id }, customer.headers))).toBe('CONFLICT');
     expect((await orderOf(id)).status).toBe('DELIVERED');
   });
@@ -150,7 +188,11 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     const placed = await buy(customer, CARD.FAILS_ONCE);
     expect(placed.data!.checkout.order.status).toBe('PAID');
     const order = await orderOf(placed.data!.checkout.order.id);
-    expect(order.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual(['AUTHORIZE:FAILED', 'AUTHORIZE:SUCCEEDED', 'CAPTURE:SUCCEEDED']);
+    expect(order.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual([
+      'AUTHORIZE:FAILED',
+      'AUTHORIZE:SUCCEEDED',
+      'CAPTURE:SUCCEEDED',
+    ]);
   });
 
   test('a provider that never answers in time: three timed-out attempts, PAYMENT_FAILED, stock back, nothing charged', async () => {
@@ -162,7 +204,11 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     expect(await stockOf(product.id)).toEqual(before);
     const order = await orderOf(failed.data!.checkout.order.id);
     expect(order.paid.amount).toBe(0);
-    expect(order.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual(['AUTHORIZE:TIMED_OUT', 'AUTHORIZE:TIMED_OUT', 'AUTHORIZE:TIMED_OUT']);
+    expect(order.payments.map((payment: { operation: string; outcome: string }) => `${payment.operation}:${payment.outcome}`)).toEqual([
+      'AUTHORIZE:TIMED_OUT',
+      'AUTHORIZE:TIMED_OUT',
+      'AUTHORIZE:TIMED_OUT',
+    ]);
     await gql('mutation { clearCart { itemCount } }', {}, customer.headers);
   });
 
@@ -180,7 +226,9 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     const kinds = results.map((result) => result.data?.checkout.__typename ?? code(result));
     expect(kinds.filter((kind) => kind === 'OrderPlaced')).toHaveLength(20);
     expect(kinds.filter((kind) => kind === 'CheckoutOutOfStock')).toHaveLength(80);
-    expect(results.filter((result) => result.data?.checkout.__typename === 'OrderPlaced').every((result) => result.data!.checkout.order.status === 'PAID')).toBe(true);
+    expect(
+      results.filter((result) => result.data?.checkout.__typename === 'OrderPlaced').every((result) => result.data!.checkout.order.status === 'PAID'),
+    ).toBe(true);
     expect(await stockOf(product.id)).toEqual({ onHand: before.onHand - 20, reserved: 0, available: 0 });
   });
 
@@ -216,11 +264,16 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     const product = inStock[7]!;
     await add(customer, product.id);
     const newPrice = product.priceCents + 100;
-    expect((await gql('mutation ($id: ID!, $p: Int!) { updateProduct(id: $id, input: { price: $p }) { id } }', { id: product.id, p: newPrice })).errors).toBeUndefined();
+    expect(
+      (await gql('mutation ($id: ID!, $p: Int!) { updateProduct(id: $id, input: { price: $p }) { id } }', { id: product.id, p: newPrice })).errors,
+    ).toBeUndefined();
     expect((await gql(CART, {}, customer.headers)).data!.cart.lines[0].problems).toEqual(['PRICE_CHANGED']);
     const key = randomUUID();
     const changed = await buy(customer, CARD.SUCCEEDS, key);
-    expect(changed.data!.checkout).toEqual({ __typename: 'PriceChanged', lines: [{ product: { id: product.id }, previous: { amount: product.priceCents }, current: { amount: newPrice } }] });
+    expect(changed.data!.checkout).toEqual({
+      __typename: 'PriceChanged',
+      lines: [{ product: { id: product.id }, previous: { amount: product.priceCents }, current: { amount: newPrice } }],
+    });
     const placed = await buy(customer, CARD.SUCCEEDS, key);
     expect(placed.data!.checkout).toMatchObject({ __typename: 'OrderPlaced', order: { status: 'PAID', total: { amount: newPrice } } });
   });
@@ -230,10 +283,20 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     const before = await stockOf(product.id);
     await add(customer, product.id, 2);
     const id = (await buy(customer)).data!.checkout.order.id;
-    const cancelled = await gql('mutation ($id: ID!) { cancelOrder(orderId: $id, reason: "changed my mind") { status paid { amount } refunded { amount } } }', { id }, customer.headers);
-    expect(cancelled.data!.cancelOrder).toEqual({ status: 'CANCELLED', paid: { amount: product.priceCents * 2 }, refunded: { amount: product.priceCents * 2 } });
+    const cancelled = await gql(
+      'mutation ($id: ID!) { cancelOrder(orderId: $id, reason: "changed my mind") { status paid { amount } refunded { amount } } }',
+      { id },
+      customer.headers,
+    );
+    expect(cancelled.data!.cancelOrder).toEqual({
+      status: 'CANCELLED',
+      paid: { amount: product.priceCents * 2 },
+      refunded: { amount: product.priceCents * 2 },
+    });
     expect(await stockOf(product.id)).toEqual(before);
-    expect(code(await gql('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA3") { status } }', { id }))).toBe('CONFLICT');
+    expect(code(await gql('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA3") { status } }', { id }))).toBe(
+      'CONFLICT',
+    );
     expect(code(await gql('mutation ($id: ID!) { cancelOrder(orderId: $id) { status } }', { id }, other.headers))).toBe('FORBIDDEN');
 
     await add(customer, product.id, 1);
@@ -260,7 +323,15 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     expect(code(await buy(customer, CARD.SUCCEEDS, 'not-a-uuid'))).toBe('BAD_USER_INPUT');
     expect(code(await buy(customer, '4242424242424241'))).toBe('BAD_USER_INPUT');
     expect(code(await buy(customer, CARD.SUCCEEDS, randomUUID(), other.addressId))).toBe('BAD_USER_INPUT');
-    expect(code(await gql('mutation { checkout(input: { addressId: "x", cardNumber: "4242424242424242" }, idempotencyKey: "00000000-0000-4000-8000-000000000001") { __typename } }', {}, customer.headers))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await gql(
+          'mutation { checkout(input: { addressId: "x", cardNumber: "4242424242424242" }, idempotencyKey: "00000000-0000-4000-8000-000000000001") { __typename } }',
+          {},
+          customer.headers,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
     const archived = inStock[10]!;
     await add(customer, archived.id);
@@ -277,7 +348,11 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
 
   test('a redelivered OrderStatusChanged mails nobody twice', async () => {
     const seen: DomainEvent[] = [];
-    const stop = await platform.shared.events.subscribe({ topics: ['OrderStatusChanged'], group: `test-${randomUUID()}`, handle: async (event) => void seen.push(event) });
+    const stop = await platform.shared.events.subscribe({
+      topics: ['OrderStatusChanged'],
+      group: `test-${randomUUID()}`,
+      handle: async (event) => void seen.push(event),
+    });
     try {
       await add(customer, inStock[11]!.id);
       const id = (await buy(customer)).data!.checkout.order.id;

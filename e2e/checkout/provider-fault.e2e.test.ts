@@ -27,7 +27,10 @@ beforeAll(async () => {
   restoreEnvironment = setEnvironment(SETTINGS);
   redis = await startOwnRedis();
   platform = await startPlatformForTest({ redisUrl: redis.url });
-  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: DEMO_CUSTOMER_EMAIL, p: DEMO_PASSWORD });
+  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+    e: DEMO_CUSTOMER_EMAIL,
+    p: DEMO_PASSWORD,
+  });
   headers = { authorization: `Bearer ${login.data!.login.accessToken}` };
   const address = { recipient: 'Casey Customer', line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' };
   addressId = (await gql('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: address })).data!.addAddress.id;

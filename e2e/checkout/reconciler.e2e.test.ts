@@ -41,17 +41,35 @@ async function stuckAfter(commerce: Commerce, step: Step): Promise<string> {
   await commerce.db.transaction(async (tx) => {
     const order = await insertPendingOrder(
       tx,
-      { id: orderId, userId: customer.id, totalCents: 1_000, currency: 'USD', idempotencyKey: randomUUID(), checkoutHash: 'test', shippingAddress: null, contactEmail: null },
+      {
+        id: orderId,
+        userId: customer.id,
+        totalCents: 1_000,
+        currency: 'USD',
+        idempotencyKey: randomUUID(),
+        checkoutHash: 'test',
+        shippingAddress: null,
+        contactEmail: null,
+      },
       [{ productId: product, productName: 'test', unitPriceCents: 1_000, quantity: 1 }],
     );
     await insertStatusChange(tx, { orderId, sequence: 0, fromStatus: null, toStatus: 'PENDING', actor: 'system', reason: 'checkout', at: order!.createdAt });
   });
   if (step === 'inserted') return orderId;
   expect(await claimPaymentLease(commerce.db, orderId, LEASE_SECONDS)).toBeDefined();
-  const authorize = () => commerce.payments.provider.authorize({ idempotencyKey: paymentKey(orderId, 'authorize'), amountCents: 1_000, currency: 'USD', cardNumber: TEST_CARDS.SUCCEEDS });
+  const authorize = () =>
+    commerce.payments.provider.authorize({
+      idempotencyKey: paymentKey(orderId, 'authorize'),
+      amountCents: 1_000,
+      currency: 'USD',
+      cardNumber: TEST_CARDS.SUCCEEDS,
+    });
   // The provider answered, but the answer never reached the payments table.
   if (step === 'authorized-unrecorded') return (await authorize(), orderId);
-  const authorized = await commerce.payments.call({ orderId, operation: 'AUTHORIZE', amountCents: 1_000, idempotencyKey: paymentKey(orderId, 'authorize'), cardLast4: '4242' }, authorize);
+  const authorized = await commerce.payments.call(
+    { orderId, operation: 'AUTHORIZE', amountCents: 1_000, idempotencyKey: paymentKey(orderId, 'authorize'), cardLast4: '4242' },
+    authorize,
+  );
   if (!authorized.ok) throw new Error('authorize failed');
   if (step === 'authorized') return orderId;
   await confirmOrderStock(commerce.peers, orderId);
@@ -70,7 +88,12 @@ function waitUntilStuck(commerce: Commerce, orderIds: string[]): Promise<true> {
 }
 
 const gql = (query: string, variables: Record<string, unknown>) => graphqlRequest(platform.gatewayUrl, query, variables, admin);
-const orderOf = async (id: string) => (await gql(ORDER, { id })).data!.order as { status: string; history: { from: string | null; to: string }[]; payments: { operation: string; outcome: string }[] };
+const orderOf = async (id: string) =>
+  (await gql(ORDER, { id })).data!.order as {
+    status: string;
+    history: { from: string | null; to: string }[];
+    payments: { operation: string; outcome: string }[];
+  };
 const stockOf = async () => (await gql(STOCK, { id: product })).data!.product.stock as { onHand: number; reserved: number };
 const invariants = () => checkShopInvariants({ databaseServerUrl: testDatabaseServerUrl(), databasePrefix: platform.databasePrefix });
 
@@ -81,12 +104,26 @@ beforeAll(async () => {
   const peerUrls = () => Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url]));
   replicas = await Promise.all(
     [1, 2].map(async () => {
-      const database = await openServiceDatabase({ url: serviceDatabaseUrl('orders', testDatabaseServerUrl(), platform.databasePrefix, {}), schema, migrationsFolder: join(__dirname, '..', '..', 'subgraphs', 'orders', 'drizzle') });
-      const commerce = createCommerce({ db: database.db, shared: platform.shared, logger, gatewaySecret: TEST_GATEWAY_SECRET, peerUrls, settings: { ORDERS_PAYMENT_LEASE_SECONDS: LEASE_SECONDS } });
+      const database = await openServiceDatabase({
+        url: serviceDatabaseUrl('orders', testDatabaseServerUrl(), platform.databasePrefix, {}),
+        schema,
+        migrationsFolder: join(__dirname, '..', '..', 'subgraphs', 'orders', 'drizzle'),
+      });
+      const commerce = createCommerce({
+        db: database.db,
+        shared: platform.shared,
+        logger,
+        gatewaySecret: TEST_GATEWAY_SECRET,
+        peerUrls,
+        settings: { ORDERS_PAYMENT_LEASE_SECONDS: LEASE_SECONDS },
+      });
       return { database, commerce };
     }),
   );
-  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: 'admin@shopgraph.dev', p: DEMO_PASSWORD });
+  const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+    e: 'admin@shopgraph.dev',
+    p: DEMO_PASSWORD,
+  });
   admin = { authorization: `Bearer ${login.data!.login.accessToken}` };
 });
 afterAll(async () => {

@@ -32,7 +32,10 @@ describeWithRedis('stock reservations through the gateway', () => {
   test('50 concurrent reservations for the last 10 units: exactly 10 succeed, stock never below zero', async () => {
     const product = inStock[0]!;
     const before = await stockOf(product.sku);
-    const adjusted = await gql('mutation ($id: ID!, $d: Int!) { adjustStock(productId: $id, delta: $d, reason: "stock count") { delta } }', { id: product.id, d: 10 - before.stock.available });
+    const adjusted = await gql('mutation ($id: ID!, $d: Int!) { adjustStock(productId: $id, delta: $d, reason: "stock count") { delta } }', {
+      id: product.id,
+      d: 10 - before.stock.available,
+    });
     expect(adjusted.errors).toBeUndefined();
     expect((await stockOf(product.sku)).stock.available).toBe(10);
 
@@ -46,12 +49,18 @@ describeWithRedis('stock reservations through the gateway', () => {
   test('all or nothing across items; idempotent per order; other items for the same order are a CONFLICT', async () => {
     const [a, b] = [inStock[1]!, inStock[2]!];
     const [aBefore, bBefore] = [await stockOf(a.sku), await stockOf(b.sku)];
-    const tooMuch = await reserve(randomUUID(), [{ productId: a.id, quantity: 1 }, { productId: b.id, quantity: bBefore.stock.available + 1 }]);
+    const tooMuch = await reserve(randomUUID(), [
+      { productId: a.id, quantity: 1 },
+      { productId: b.id, quantity: bBefore.stock.available + 1 },
+    ]);
     expect(tooMuch.data!.reserveStock).toEqual({ __typename: 'OutOfStock', products: [{ id: b.id, sku: b.sku }] });
     expect((await stockOf(a.sku)).stock).toEqual(aBefore.stock);
 
     const orderId = randomUUID();
-    const items = [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 1 }];
+    const items = [
+      { productId: a.id, quantity: 2 },
+      { productId: b.id, quantity: 1 },
+    ];
     const first = await reserve(orderId, items);
     const again = await reserve(orderId, [...items].reverse());
     expect(again.data!.reserveStock).toEqual(first.data!.reserveStock);
@@ -102,10 +111,13 @@ describeWithRedis('stock reservations through the gateway', () => {
     expect((await stockOf(product.sku)).stock).toEqual(before);
     // Inventory holds no stock for a product it has never heard of: out of stock, not an error.
     const unknownId = '00000000-0000-4000-8000-000000000000';
-    const unknown = await gql('mutation ($o: ID!, $items: [ReservationItemInput!]!) { reserveStock(orderId: $o, items: $items) { ... on OutOfStock { products { id } } } }', {
-      o: randomUUID(),
-      items: [{ productId: unknownId, quantity: 1 }],
-    });
+    const unknown = await gql(
+      'mutation ($o: ID!, $items: [ReservationItemInput!]!) { reserveStock(orderId: $o, items: $items) { ... on OutOfStock { products { id } } } }',
+      {
+        o: randomUUID(),
+        items: [{ productId: unknownId, quantity: 1 }],
+      },
+    );
     expect(unknown.data).toEqual({ reserveStock: { products: [{ id: unknownId }] } });
   });
 });

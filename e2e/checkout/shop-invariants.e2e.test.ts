@@ -6,7 +6,8 @@ import { checkShopInvariants, testDatabaseServerUrl } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 
 let platform: TestPlatform;
-const databaseOf = (name: ServiceName) => postgres(serviceDatabaseUrl(name, testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
+const databaseOf = (name: ServiceName) =>
+  postgres(serviceDatabaseUrl(name, testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
 const check = () => checkShopInvariants({ databaseServerUrl: testDatabaseServerUrl(), databasePrefix: platform.databasePrefix });
 
 beforeAll(async () => {

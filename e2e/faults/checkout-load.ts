@@ -46,7 +46,12 @@ export async function signInShoppers(gatewayUrl: string, count: number): Promise
 export async function restock(gatewayUrl: string): Promise<void> {
   const { headers } = await signIn(gatewayUrl, DEMO_ADMIN_EMAIL);
   for (const productId of PRODUCTS) {
-    const adjusted = await graphqlRequest(gatewayUrl, 'mutation ($id: ID!) { adjustStock(productId: $id, delta: 100000, reason: "fault test") { delta } }', { id: productId }, headers);
+    const adjusted = await graphqlRequest(
+      gatewayUrl,
+      'mutation ($id: ID!) { adjustStock(productId: $id, delta: 100000, reason: "fault test") { delta } }',
+      { id: productId },
+      headers,
+    );
     if (adjusted.errors) throw new Error(`restock ${productId}: ${JSON.stringify(adjusted.errors)}`);
   }
 }

@@ -8,7 +8,17 @@ import { SERVICE_NAMES, serviceDatabaseUrl } from '@shopgraph/config';
 import { createLogger } from '@shopgraph/logging';
 import { spawnServices, type Deployable, type SpawnedServices } from '@shopgraph/platform';
 import { firstPaidCheckout, restock, settleCheckouts, signInShoppers, startCheckoutLoad, type CheckoutLoad, type Shopper } from './checkout-load';
-import { checkShopInvariants, eventually, freePort, startOwnPostgres, startOwnRedis, TEST_GATEWAY_SECRET, uniqueDatabasePrefix, type OwnPostgres, type OwnRedis } from '@shopgraph/testing';
+import {
+  checkShopInvariants,
+  eventually,
+  freePort,
+  startOwnPostgres,
+  startOwnRedis,
+  TEST_GATEWAY_SECRET,
+  uniqueDatabasePrefix,
+  type OwnPostgres,
+  type OwnRedis,
+} from '@shopgraph/testing';
 
 const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'faults');
@@ -84,7 +94,12 @@ export async function waitUntil(what: string, check: () => Promise<boolean>, tim
 /** True when every service's /ready answers 200. */
 export async function allReady(platform: FaultPlatform): Promise<boolean> {
   const answers = await Promise.all(
-    Object.values(platform.services.urls).map((url) => fetch(url.replace(/\/graphql$/, '/ready')).then((response) => response.ok, () => false)),
+    Object.values(platform.services.urls).map((url) =>
+      fetch(url.replace(/\/graphql$/, '/ready')).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    ),
   );
   return answers.every(Boolean);
 }
@@ -122,8 +137,14 @@ export function pidsOf(platform: FaultPlatform): Record<string, number | undefin
 }
 
 /** From now until the platform sells again (a fresh checkout PAID) and every service's /ready is 200. */
-export async function measureRecovery(platform: FaultPlatform, probe: Shopper): Promise<{ firstPaidCheckoutMs: number; allReadyMs: number; unsettledKeys: string[] }> {
-  const [paid, allReadyMs] = await Promise.all([firstPaidCheckout(platform.gatewayUrl, probe, 90_000), waitUntil('every /ready answers 200', () => allReady(platform), 90_000)]);
+export async function measureRecovery(
+  platform: FaultPlatform,
+  probe: Shopper,
+): Promise<{ firstPaidCheckoutMs: number; allReadyMs: number; unsettledKeys: string[] }> {
+  const [paid, allReadyMs] = await Promise.all([
+    firstPaidCheckout(platform.gatewayUrl, probe, 90_000),
+    waitUntil('every /ready answers 200', () => allReady(platform), 90_000),
+  ]);
   return { firstPaidCheckoutMs: paid.afterMs, allReadyMs, unsettledKeys: paid.unsettledKeys };
 }
 

@@ -39,7 +39,9 @@ describe('the gateway kill -9ed while a subscriber follows an order (one process
       await waitUntil('the subscription is open', async () => sample(await metricsOf(platform.gatewayUrl), 'shopgraph_open_subscriptions') >= 1, 20_000);
       // Open is counted as the operation starts; its live feed registers a moment later.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect((await asAdmin('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999") { status } }', { id: orderId })).errors).toBeUndefined();
+      expect(
+        (await asAdmin('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999") { status } }', { id: orderId })).errors,
+      ).toBeUndefined();
       await waitUntil('the follower sees SHIPPED', async () => statuses().includes('SHIPPED'), 20_000);
 
       const load = suite.startLoad();
@@ -49,7 +51,13 @@ describe('the gateway kill -9ed while a subscriber follows an order (one process
       process.kill(gateway.pid!, 'SIGKILL');
       const killedAt = Date.now();
       // While no gateway runs, back office (signed as the gateway signs) marks the order delivered.
-      const delivered = await signedGraphqlRequest(platform.services.urls.orders, TEST_GATEWAY_SECRET, { id: admin.id, roles: ['ADMIN'] }, 'mutation ($id: ID!) { markDelivered(orderId: $id) { status } }', { id: orderId });
+      const delivered = await signedGraphqlRequest(
+        platform.services.urls.orders,
+        TEST_GATEWAY_SECRET,
+        { id: admin.id, roles: ['ADMIN'] },
+        'mutation ($id: ID!) { markDelivered(orderId: $id) { status } }',
+        { id: orderId },
+      );
       expect(delivered.data?.markDelivered).toEqual({ status: 'DELIVERED' });
 
       const sinceKill = () => Date.now() - killedAt;

@@ -20,14 +20,22 @@ describe('PostgreSQL stopped and started under checkout load (one process per se
 
       await platform.postgres.stop(mode);
       const stoppedAt = Date.now();
-      await waitUntil('checkouts fail while PostgreSQL is down', async () => load.attempts.some((attempt) => attempt.startedAt > stoppedAt && attempt.outcome === 'ERROR'), 20_000);
+      await waitUntil(
+        'checkouts fail while PostgreSQL is down',
+        async () => load.attempts.some((attempt) => attempt.startedAt > stoppedAt && attempt.outcome === 'ERROR'),
+        20_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + OUTAGE_MS - Date.now())));
       await platform.postgres.start();
       const startedAt = Date.now();
 
       const recovery = await measureRecovery(platform, probe);
       await waitUntil('the shoppers buy again', async () => load.paidCount(startedAt) >= 3, 60_000);
-      suite.measured[mode] = { postgresDownMs: startedAt - stoppedAt, firstPaidCheckoutAfterStartMs: recovery.firstPaidCheckoutMs, allReadyAfterStartMs: recovery.allReadyMs };
+      suite.measured[mode] = {
+        postgresDownMs: startedAt - stoppedAt,
+        firstPaidCheckoutAfterStartMs: recovery.firstPaidCheckoutMs,
+        allReadyAfterStartMs: recovery.allReadyMs,
+      };
 
       expect(await endLoadAndCheckShop(platform, load, probe, recovery.unsettledKeys)).toEqual(SHOP_SETTLED);
       // Nothing crashed: the same processes serve as before, none was restarted.

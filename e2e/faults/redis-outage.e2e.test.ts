@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_CUSTOMER_EMAIL, DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
-import { checkShopInvariants, graphqlRequest, metricsOf, sample, startOwnRedis, testDatabaseServerUrl, type GraphQLResponse, type OwnRedis } from '@shopgraph/testing';
+import {
+  checkShopInvariants,
+  graphqlRequest,
+  metricsOf,
+  sample,
+  startOwnRedis,
+  testDatabaseServerUrl,
+  type GraphQLResponse,
+  type OwnRedis,
+} from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 
 const LOGIN = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
@@ -43,7 +52,8 @@ describe('Redis stops and starts again', () => {
   let platform: TestPlatform;
   let customer: Record<string, string>;
   let addressId: string;
-  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = customer) => graphqlRequest(platform.gatewayUrl, query, variables, headers);
+  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = customer) =>
+    graphqlRequest(platform.gatewayUrl, query, variables, headers);
   const skippedByOpenCircuit = async () => sample(await metricsOf(platform.gatewayUrl), 'shopgraph_redis_calls_skipped_total');
 
   beforeAll(async () => {
@@ -85,7 +95,11 @@ describe('Redis stops and starts again', () => {
     const restarted = Date.now();
     await redis.start();
     // Nobody resets anything: the circuit's probe finds Redis back and closes it.
-    const login = await pollFor(() => gql(LOGIN, { e: DEMO_CUSTOMER_EMAIL, p: DEMO_PASSWORD }, {}), (response) => Boolean(response.data?.login), RECOVERY_BOUND_MS);
+    const login = await pollFor(
+      () => gql(LOGIN, { e: DEMO_CUSTOMER_EMAIL, p: DEMO_PASSWORD }, {}),
+      (response) => Boolean(response.data?.login),
+      RECOVERY_BOUND_MS,
+    );
     expect(login.errors).toBeUndefined();
     const recoveredInMs = Date.now() - restarted;
     // The measured recovery time, for docs/operations.md.

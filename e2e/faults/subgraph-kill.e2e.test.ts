@@ -20,7 +20,11 @@ describe('a subgraph kill -9ed under checkout load (one process per service)', (
       process.kill(pid, 'SIGKILL');
       const respawnedMs = await waitUntil(`${name} started again`, async () => service.restarts === restarts + 1 && service.pid !== undefined, 30_000);
       const recovery = await measureRecovery(platform, probe);
-      suite.measured[name] = { respawnedAfterKillMs: respawnedMs, firstPaidCheckoutAfterKillMs: respawnedMs + recovery.firstPaidCheckoutMs, allReadyAfterKillMs: respawnedMs + recovery.allReadyMs };
+      suite.measured[name] = {
+        respawnedAfterKillMs: respawnedMs,
+        firstPaidCheckoutAfterKillMs: respawnedMs + recovery.firstPaidCheckoutMs,
+        allReadyAfterKillMs: respawnedMs + recovery.allReadyMs,
+      };
 
       expect(service.pid).not.toBe(pid);
       expect(await endLoadAndCheckShop(platform, load, probe, recovery.unsettledKeys)).toEqual(SHOP_SETTLED);

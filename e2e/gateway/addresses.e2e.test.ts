@@ -10,8 +10,12 @@ let admin: string;
 const gql = (query: string, variables: Record<string, unknown> | undefined, token: string) =>
   graphqlRequest(platform.gatewayUrl, query, variables, { authorization: `Bearer ${token}` });
 const tokenOf = async (email: string) =>
-  (await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD })).data!
-    .login.accessToken as string;
+  (
+    await graphqlRequest(platform.gatewayUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+      e: email,
+      p: DEMO_PASSWORD,
+    })
+  ).data!.login.accessToken as string;
 const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
 
 const customer = demoUsers.find((user) => user.email === 'customer@shopgraph.dev')!;
@@ -68,7 +72,11 @@ test("someone else's address is NOT_FOUND to change and FORBIDDEN to read; admin
 
 test('bad addresses are BAD_USER_INPUT and write nothing', async () => {
   const before = (await gql(MINE, undefined, neighbour)).data!.me.addresses.length;
-  for (const input of [{ ...home, country: 'USA' }, { ...home, line1: 'x'.repeat(5_000) }, { ...home, recipient: '   ' }]) {
+  for (const input of [
+    { ...home, country: 'USA' },
+    { ...home, line1: 'x'.repeat(5_000) },
+    { ...home, recipient: '   ' },
+  ]) {
     expect(code(await gql(ADD, { i: input }, neighbour))).toBe('BAD_USER_INPUT');
   }
   expect(code(await gql('mutation { deleteAddress(id: "1; drop table addresses") }', undefined, neighbour))).toBe('BAD_USER_INPUT');

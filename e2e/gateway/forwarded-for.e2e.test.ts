@@ -31,7 +31,12 @@ describe('X-Forwarded-For and TRUSTED_PROXIES', () => {
   };
   let attempt = 0;
   const login = (url: string, forwardedFor?: string) =>
-    graphqlRequest(url, 'mutation ($e: String!) { login(email: $e, password: "wrong password") { accessToken } }', { e: `nobody${(attempt += 1)}@example.com` }, forwardedFor ? { 'x-forwarded-for': forwardedFor } : {});
+    graphqlRequest(
+      url,
+      'mutation ($e: String!) { login(email: $e, password: "wrong password") { accessToken } }',
+      { e: `nobody${(attempt += 1)}@example.com` },
+      forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    );
 
   test('behind a trusted proxy each forwarded client has a budget of its own', async () => {
     const url = await gateway(LOOPBACK);

@@ -12,7 +12,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 15_2026);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 /** What a response must never show: stack frames, JavaScript error names, paths on the server, a masked fault. */
-const INTERNALS = /\n\s+at |\bat [\w.<>]+ \(|\b(TypeError|RangeError|ReferenceError|SyntaxError|Maximum call stack)\b|\/work\/|node_modules|\.[jt]s:\d+|INTERNAL_SERVER_ERROR|Internal server error/;
+const INTERNALS =
+  /\n\s+at |\bat [\w.<>]+ \(|\b(TypeError|RangeError|ReferenceError|SyntaxError|Maximum call stack)\b|\/work\/|node_modules|\.[jt]s:\d+|INTERNAL_SERVER_ERROR|Internal server error/;
 
 let platform: TestPlatform;
 let customer: Record<string, string>;
@@ -28,7 +29,9 @@ async function fingerprint(): Promise<Record<string, string>> {
   for (const service of SERVICE_NAMES) {
     const sql = postgres(serviceDatabaseUrl(service, testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
     try {
-      const names = await sql<{ name: string }[]>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`;
+      const names = await sql<
+        { name: string }[]
+      >`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`;
       for (const { name } of names) {
         const [row] = await sql<{ hash: string | null }[]>`select md5(string_agg(t::text, '|' order by t::text)) as hash from ${sql(name)} t`;
         tables[`${service}.${name}`] = row?.hash ?? 'empty';
@@ -64,7 +67,9 @@ test(`${RUNS} malformed requests: no 5xx, no internals shown, no data changed (s
     );
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause;
-    throw new Error(`fuzz failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED}):\n${(error as Error).message.slice(0, 4000)}\n${cause?.message ?? ''}`, { cause: error });
+    throw new Error(`fuzz failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED}):\n${(error as Error).message.slice(0, 4000)}\n${cause?.message ?? ''}`, {
+      cause: error,
+    });
   }
   expect(await fingerprint()).toEqual(before);
 }, 180_000);

@@ -32,7 +32,15 @@ function supergraphOf(names: readonly string[]): string {
 }
 
 async function gatewayOver(path: string, production = false): Promise<RunningService> {
-  return startGateway({ port: 0, supergraphPath: path, subgraphUrls: {}, logger: createLogger('test', 'silent'), production, gatewaySecret: TEST_GATEWAY_SECRET, shared: platform.shared });
+  return startGateway({
+    port: 0,
+    supergraphPath: path,
+    subgraphUrls: {},
+    logger: createLogger('test', 'silent'),
+    production,
+    gatewaySecret: TEST_GATEWAY_SECRET,
+    shared: platform.shared,
+  });
 }
 
 test('GET /health answers 200 once the supergraph is loaded', async () => {

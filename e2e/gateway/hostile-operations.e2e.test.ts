@@ -30,7 +30,8 @@ function fragmentFanOut(name: string, root: string, levels: number, width: numbe
   return [`query ${name} { ${open}...F0${close} }`, ...fragments, `fragment F${levels} on ${type} { ${leaf} }`].join('\n');
 }
 
-const typenameAliases = (name: string) => `query ${name}{products(first:100){edges{node{${Array.from({ length: 1_500 }, (_, i) => `a${i}:__typename`).join(' ')}}}}}`;
+const typenameAliases = (name: string) =>
+  `query ${name}{products(first:100){edges{node{${Array.from({ length: 1_500 }, (_, i) => `a${i}:__typename`).join(' ')}}}}}`;
 
 test('the helper sees a subgraph called for an admitted operation (the control for the checks below)', async () => {
   const response = await gql('query HostileControl { products(first: 2) { edges { node { __typename name } } } }');
@@ -107,7 +108,13 @@ describe('defaults of operation variables count like literals', () => {
   test('a default of 1000 is refused by the page limit, like first: 1000', async () => {
     const response = await gql('query DefaultBigPage($n: Int = 1000) { products(first: $n) { totalCount } }');
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxPageSize', argumentName: 'first', maximum: 100, actual: 1_000 });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 'maxPageSize',
+      argumentName: 'first',
+      maximum: 100,
+      actual: 1_000,
+    });
     expect(await subgraphsReached('DefaultBigPage')).toEqual([]);
   });
 });

@@ -66,13 +66,16 @@ describe('a body over the limit (413) leaves the keep-alive socket usable', () =
 });
 
 describe('refused fields answer 200 with the error, as Apollo Router does', () => {
-  test.each(['application/json', 'application/graphql-response+json'])('a non-null admin-only field, signed out, accepting %s: data null, UNAUTHENTICATED', async (accept) => {
-    const response = await graphqlRequest(platform.gatewayUrl, '{ users(first: 2) { email } }', undefined, { accept });
-    expect(response.status).toBe(200);
-    expect(response.data).toBeNull();
-    expect(code(response)).toBe('UNAUTHENTICATED');
-    expect(response.errors?.[0]?.path).toEqual(['users']);
-  });
+  test.each(['application/json', 'application/graphql-response+json'])(
+    'a non-null admin-only field, signed out, accepting %s: data null, UNAUTHENTICATED',
+    async (accept) => {
+      const response = await graphqlRequest(platform.gatewayUrl, '{ users(first: 2) { email } }', undefined, { accept });
+      expect(response.status).toBe(200);
+      expect(response.data).toBeNull();
+      expect(code(response)).toBe('UNAUTHENTICATED');
+      expect(response.errors?.[0]?.path).toEqual(['users']);
+    },
+  );
 
   test('adjustStock as a customer: data null, FORBIDDEN, stock unchanged', async () => {
     const stock = `{ product(id: "${productId}") { stock { available } } }`;
@@ -147,7 +150,12 @@ describe('NUL characters (PostgreSQL refuses 0x00) are refused as BAD_USER_INPUT
       (v) => ({ v }),
       true,
     ],
-    ['review', 'mutation ($v: String!, $p: ID!) { createReview(input: { productId: $p, rating: 4, title: $v, body: "fine" }) { id } }', (v) => ({ v, p: productId }), true],
+    [
+      'review',
+      'mutation ($v: String!, $p: ID!) { createReview(input: { productId: $p, rating: 4, title: $v, body: "fine" }) { id } }',
+      (v) => ({ v, p: productId }),
+      true,
+    ],
   ];
 
   test.each(cases)('%s, in a variable: 400 BAD_USER_INPUT', async (_, query, variables, signedIn) => {

@@ -11,7 +11,9 @@ afterAll(() => platform?.stop());
 const gql = (query: string, variables?: Record<string, unknown>) => graphqlRequest(platform.gatewayUrl, query, variables);
 /** Operation names the subgraphs were sent that start with this (the gateway names its fetches `<name>__<subgraph>__<n>`). */
 const reachedSubgraphs = (operationName: string) =>
-  Object.values(platform.subgraphs).flatMap((service) => [...(service.stats?.byOperation.keys() ?? [])].filter((name) => name.startsWith(`${operationName}__`)));
+  Object.values(platform.subgraphs).flatMap((service) =>
+    [...(service.stats?.byOperation.keys() ?? [])].filter((name) => name.startsWith(`${operationName}__`)),
+  );
 
 test('an operation within the limits reaches the subgraphs (the control for the checks below)', async () => {
   const response = await gql('query WithinLimits { products(first: 3) { edges { node { name rating { count } } } } }');
@@ -21,7 +23,11 @@ test('an operation within the limits reaches the subgraphs (the control for the 
 
 test.each([
   ['deep', `query DeepBomb { categories { ${'children { '.repeat(12)}name${' }'.repeat(12)} } }`, { limit: 'maxDepth', maximum: 10, actual: 14 }],
-  ['alias bomb', `query AliasBomb { ${Array.from({ length: 200 }, (_, i) => `p${i}: product(sku: "SG-00001") { name }`).join(' ')} }`, { limit: 'maxAliases', maximum: 30, actual: 200 }],
+  [
+    'alias bomb',
+    `query AliasBomb { ${Array.from({ length: 200 }, (_, i) => `p${i}: product(sku: "SG-00001") { name }`).join(' ')} }`,
+    { limit: 'maxAliases', maximum: 30, actual: 200 },
+  ],
   [
     'cost bomb',
     'query CostBomb { products(first: 100) { edges { node { reviews(first: 100) { edges { node { author { reviews(first: 100) { totalCount } } } } } } } } }',

@@ -22,7 +22,10 @@ afterAll(async () => {
 const at = (graphqlUrl: string, path: string) => graphqlUrl.replace('/graphql', path);
 const getJson = async (url: string) => {
   const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, boolean>; dependencies?: Record<string, boolean> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { status: string; checks: Record<string, boolean>; dependencies?: Record<string, boolean> },
+  };
 };
 
 /** Stands in front of a subgraph: records the headers of what it forwards, optionally after a delay. */
@@ -34,7 +37,9 @@ async function recordingProxy(target: string, delayMs = 0) {
     request.on('end', async () => {
       seen.push(request.headers);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)),
+      ) as Record<string, string>;
       const upstream = await fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) });
       response.writeHead(upstream.status, { 'content-type': 'application/json' });
       response.end(await upstream.text());
@@ -55,7 +60,10 @@ test('/health and /ready answer on the gateway and on every subgraph', async () 
   expect(ready.body.checks).toEqual({ accepting: true, supergraph: true });
   expect(ready.body.dependencies).toMatchObject({ sharedState: true, 'subgraph:users': true, 'subgraph:reviews': true });
   for (const service of Object.values(platform.subgraphs)) {
-    expect(await getJson(at(service.url, '/ready'))).toEqual({ status: 200, body: { status: 'ready', checks: { accepting: true, database: true }, dependencies: { redis: true } } });
+    expect(await getJson(at(service.url, '/ready'))).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: { accepting: true, database: true }, dependencies: { redis: true } },
+    });
   }
 });
 
@@ -92,8 +100,12 @@ test('/ready stays 200 and names the subgraph that is down, whose fields are the
 });
 
 test('/metrics counts requests by operation, errors by code and subgraph fetches; subgraphs count their own', async () => {
-  for (let i = 0; i < 3; i += 1) expect((await graphqlRequest(platform.gatewayUrl, 'query MetricsProbe { products(first: 2) { totalCount } }')).errors).toBeUndefined();
-  await graphqlRequest(platform.gatewayUrl, 'query MetricsTooDeep { categories { children { children { children { children { children { children { children { children { children { children { name } } } } } } } } } } } }');
+  for (let i = 0; i < 3; i += 1)
+    expect((await graphqlRequest(platform.gatewayUrl, 'query MetricsProbe { products(first: 2) { totalCount } }')).errors).toBeUndefined();
+  await graphqlRequest(
+    platform.gatewayUrl,
+    'query MetricsTooDeep { categories { children { children { children { children { children { children { children { children { children { children { name } } } } } } } } } } } }',
+  );
   const metrics = await metricsOf(platform.gatewayUrl);
   expect(sample(metrics, 'shopgraph_graphql_requests_total', { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' })).toBe(3);
   expect(sample(metrics, 'shopgraph_graphql_request_duration_seconds_count', { operation: 'MetricsProbe' })).toBe(3);
@@ -115,7 +127,10 @@ test('/metrics of the gateway and of every subgraph carries the process metrics 
     const found = ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'].filter((name) =>
       new RegExp(`^${name}\\{[^}]*service="${service}"[^}]*\\} [0-9.e+-]+$`, 'm').test(metrics),
     );
-    expect({ service, found }).toEqual({ service, found: ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'] });
+    expect({ service, found }).toEqual({
+      service,
+      found: ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'],
+    });
   }
 });
 
@@ -131,7 +146,11 @@ describe('through a subgraph proxy', () => {
     const gateway = await gatewayOver(platform, { supergraphPath: path, subgraphUrls: {} });
     try {
       const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-      const response = await graphqlRequest(gateway.url, '{ products(first: 1) { totalCount } }', undefined, { 'x-request-id': 'trace-me-7', traceparent, tracestate: 'shop=1' });
+      const response = await graphqlRequest(gateway.url, '{ products(first: 1) { totalCount } }', undefined, {
+        'x-request-id': 'trace-me-7',
+        traceparent,
+        tracestate: 'shop=1',
+      });
       expect(response.errors).toBeUndefined();
       expect(response.headers.get('x-request-id')).toBe('trace-me-7');
       expect(proxy.seen.at(-1)).toMatchObject({ 'x-request-id': 'trace-me-7', traceparent, tracestate: 'shop=1' });
@@ -179,10 +198,14 @@ describe('through a subgraph proxy', () => {
       await symlink('..2026_12_02_10_05_00.2', join(volume, '..data_tmp'));
       await rename(join(volume, '..data_tmp'), join(volume, '..data'));
       // Routed through the proxy once the gateway has loaded the new version.
-      await eventually('the gateway serves the ConfigMap update', async () => {
-        await graphqlRequest(gateway.url, '{ products(first: 1) { totalCount } }');
-        return proxy.seen.length > before ? true : undefined;
-      }, 10_000);
+      await eventually(
+        'the gateway serves the ConfigMap update',
+        async () => {
+          await graphqlRequest(gateway.url, '{ products(first: 1) { totalCount } }');
+          return proxy.seen.length > before ? true : undefined;
+        },
+        10_000,
+      );
     } finally {
       await gateway.stop();
       await rm(volume, { recursive: true, force: true });

@@ -16,7 +16,10 @@ async function sendPersisted(url: string, hash: string, query?: string, variable
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
   });
-  return { status: response.status, ...((await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+  return {
+    status: response.status,
+    ...((await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }),
+  };
 }
 
 test('the committed manifest is what the clients send now (codegen drift shows here as well as in CI)', () => {
@@ -50,7 +53,7 @@ describeWithRedis('persisted operations', () => {
       // Apollo Server stores a registration without awaiting it (requestPipeline: Promise.resolve(cache.set(...))),
       // so under load the answer can arrive before Redis has the text: poll for it, briefly.
       let hit = await sendPersisted(second.url, hash);
-      for (const deadline = Date.now() + 5_000; hit.errors && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 5_000; hit.errors && Date.now() < deadline;) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         hit = await sendPersisted(second.url, hash);
       }
@@ -85,7 +88,7 @@ describeWithRedis('persisted operations', () => {
       expect(response.data ?? null).toBeNull();
     });
 
-    test("a manifest operation runs, sent as its text or by its id; registering a new one is not possible", async () => {
+    test('a manifest operation runs, sent as its text or by its id; registering a new one is not possible', async () => {
       const asText = await execute(trusted.url, CategoryTreeDocument, {});
       expect(asText.errors).toBeUndefined();
       expect(asText.data!.categories.length).toBeGreaterThan(0);

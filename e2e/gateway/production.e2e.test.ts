@@ -36,14 +36,24 @@ test('production does not suggest field names; development does', async () => {
 test('CSRF prevention: a simple request (GET without a preflight header, or a form POST) is refused', async () => {
   const get = await fetch(`${production.url}?query=${encodeURIComponent('{ categories { name } }')}`);
   expect(get.status).toBe(400);
-  const form = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ categories { name } }' }) });
+  const form = await fetch(production.url, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: JSON.stringify({ query: '{ categories { name } }' }),
+  });
   expect(form.status).toBe(400);
-  const withHeader = await fetch(`${production.url}?query=${encodeURIComponent('{ categories { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+  const withHeader = await fetch(`${production.url}?query=${encodeURIComponent('{ categories { name } }')}`, {
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   expect(withHeader.status).toBe(200);
 });
 
 test('a request body over the limit gets 413 before any parsing', async () => {
-  const response = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ categories { name } } # ${'x'.repeat(300_000)}` }) });
+  const response = await fetch(production.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ categories { name } } # ${'x'.repeat(300_000)}` }),
+  });
   expect(response.status).toBe(413);
   expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
 });
@@ -68,9 +78,14 @@ describe('subgraph calls', () => {
     const gateway = await gatewayOver(platform, { production: true, supergraphPath: path, subgraphUrls: {}, subgraphTimeoutMs: 300 });
     try {
       const started = Date.now();
-      const response = await graphqlRequest(gateway.url, '{ product(sku: "SG-00001") { name rating { count } } }', undefined, { 'x-request-id': 'prod-request-1' });
+      const response = await graphqlRequest(gateway.url, '{ product(sku: "SG-00001") { name rating { count } } }', undefined, {
+        'x-request-id': 'prod-request-1',
+      });
       expect(Date.now() - started).toBeLessThan(5_000);
-      expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'prod-request-1' } });
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'prod-request-1' },
+      });
       expect(JSON.stringify(response.errors)).not.toMatch(/127\.0\.0\.1|abort|timeout|reviews did not answer/i);
       const metrics = await metricsOf(gateway.url);
       expect(sample(metrics, 'shopgraph_subgraph_fetch_duration_seconds_count', { subgraph: 'reviews', outcome: 'timeout' })).toBe(1);

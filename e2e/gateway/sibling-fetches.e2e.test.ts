@@ -11,7 +11,10 @@ let slugs: string[];
 beforeAll(async () => {
   platform = await startPlatformForTest();
   unmerged = await gatewayOver(platform, { mergeSiblingFetches: false });
-  const page = await graphqlRequest<{ products: { edges: { node: { slug: string } }[] } }>(platform.gatewayUrl, '{ products(first: 3) { edges { node { slug } } } }');
+  const page = await graphqlRequest<{ products: { edges: { node: { slug: string } }[] } }>(
+    platform.gatewayUrl,
+    '{ products(first: 3) { edges { node { slug } } } }',
+  );
   slugs = page.data!.products.edges.map((edge) => edge.node.slug);
 });
 afterAll(async () => {

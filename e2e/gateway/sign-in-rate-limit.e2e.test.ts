@@ -32,7 +32,8 @@ describeWithRedis('sign-in rate limits, shared through Redis', () => {
 
   test('an account is locked after its limit, even for the right password, and says when to retry', async () => {
     const email = 'customer@shopgraph.dev';
-    for (let attempt = 0; attempt < limits.perAccount.limit; attempt += 1) expect(code(await login(platform.gatewayUrl, email, 'wrong password'))).toBe('UNAUTHENTICATED');
+    for (let attempt = 0; attempt < limits.perAccount.limit; attempt += 1)
+      expect(code(await login(platform.gatewayUrl, email, 'wrong password'))).toBe('UNAUTHENTICATED');
     const locked = await login(platform.gatewayUrl, email, 'shopgraph-demo');
     expect(code(locked)).toBe('RATE_LIMITED');
     const retryAfter = locked.errors?.[0]?.extensions?.retryAfterSeconds as number;
@@ -52,7 +53,10 @@ describeWithRedis('sign-in rate limits, shared through Redis', () => {
   });
 
   test('aliased attempts in one operation each count, and none of them runs', async () => {
-    const aliases = Array.from({ length: limits.perIp.limit + 1 }, (_, i) => `a${i}: login(email: "nobody${i}@example.com", password: "guess ${i}") { accessToken }`);
+    const aliases = Array.from(
+      { length: limits.perIp.limit + 1 },
+      (_, i) => `a${i}: login(email: "nobody${i}@example.com", password: "guess ${i}") { accessToken }`,
+    );
     const response = await graphqlRequest(platform.gatewayUrl, `mutation { ${aliases.join(' ')} }`);
     expect(code(response)).toBe('RATE_LIMITED');
     expect(response.data ?? null).toBeNull();

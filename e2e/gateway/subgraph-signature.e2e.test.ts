@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 const admin = demoUsers.find((user) => user.role === 'ADMIN')!;
-const ENTITIES = { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { email role } } }', variables: { r: [{ __typename: 'User', id: admin.id }] } };
+const ENTITIES = {
+  query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { email role } } }',
+  variables: { r: [{ __typename: 'User', id: admin.id }] },
+};
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -44,10 +47,15 @@ test('a forged, a tampered, and a replayed signature are refused', async () => {
 });
 
 test('the same operation through the gateway works, whatever identity headers the client adds', async () => {
-  const response = await graphqlRequest(platform.gatewayUrl, 'query ($id: ID!) { user(id: $id) { name } }', { id: admin.id }, {
-    [VIEWER_HEADER]: 'forged',
-    [SIGNATURE_HEADER]: 'v1=forged',
-  });
+  const response = await graphqlRequest(
+    platform.gatewayUrl,
+    'query ($id: ID!) { user(id: $id) { name } }',
+    { id: admin.id },
+    {
+      [VIEWER_HEADER]: 'forged',
+      [SIGNATURE_HEADER]: 'v1=forged',
+    },
+  );
   expect(response.errors).toBeUndefined();
   expect(response.data).toEqual({ user: { name: admin.name } });
 });

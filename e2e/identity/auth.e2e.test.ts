@@ -103,12 +103,22 @@ describe('access tokens the gateway must refuse', () => {
   const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
   const forgeries: [string, () => Promise<string>][] = [
-    ['alg none', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: admin.id, roles: ['ADMIN'], iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience, exp: 9e9 })}.`],
+    [
+      'alg none',
+      async () =>
+        `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: admin.id, roles: ['ADMIN'], iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience, exp: 9e9 })}.`,
+    ],
     [
       'HS256 signed with the public key',
       async () => {
         const pem = createPublicKey({ key: publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
-        return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).setSubject(admin.id).setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m').sign(Buffer.from(pem));
+        return new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256', kid })
+          .setSubject(admin.id)
+          .setIssuer(ACCESS_TOKEN.issuer)
+          .setAudience(ACCESS_TOKEN.audience)
+          .setExpirationTime('5m')
+          .sign(Buffer.from(pem));
       },
     ],
     [
@@ -116,7 +126,13 @@ describe('access tokens the gateway must refuse', () => {
       async () => {
         const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
         const key = await importJWK(await exportJWK(privateKey), 'ES256');
-        return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid }).setSubject(admin.id).setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m').sign(key);
+        return new SignJWT(claims)
+          .setProtectedHeader({ alg: 'ES256', kid })
+          .setSubject(admin.id)
+          .setIssuer(ACCESS_TOKEN.issuer)
+          .setAudience(ACCESS_TOKEN.audience)
+          .setExpirationTime('5m')
+          .sign(key);
       },
     ],
     [
@@ -133,7 +149,11 @@ describe('access tokens the gateway must refuse', () => {
   // Signed with the real current key, so only the claim under test is wrong.
   const signedByUs = (build: (jwt: SignJWT) => SignJWT) => signWithCurrentKey(platform.databasePrefix, (jwt) => build(jwt.setSubject(admin.id)), claims);
   forgeries.push(
-    ['expired', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_900))],
+    [
+      'expired',
+      () =>
+        signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_900)),
+    ],
     ['wrong audience', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience('some-other-api').setExpirationTime('5m'))],
     ['wrong issuer', () => signedByUs((jwt) => jwt.setIssuer('https://evil.example').setAudience(ACCESS_TOKEN.audience).setExpirationTime('5m'))],
     ['no expiry', () => signedByUs((jwt) => jwt.setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience))],
@@ -184,7 +204,9 @@ test('customers cannot use admin operations or read other people; admins can', a
 
 test('changing the password ends every session and the old password stops working', async () => {
   const email = `changer-${Date.now()}@example.com`;
-  const registered = await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'first password', name: 'Changer' } });
+  const registered = await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, {
+    i: { email, password: 'first password', name: 'Changer' },
+  });
   const session = registered.data!.register;
   const changed = await gql('mutation { changePassword(currentPassword: "first password", newPassword: "second password") }', undefined, session.accessToken);
   expect(changed.data).toEqual({ changePassword: true });
@@ -219,10 +241,15 @@ test('key rotation: tokens signed before and after a rotation are both accepted,
 
 test('password reset: the emailed token works once, ends every session, and unknown emails learn nothing', async () => {
   const email = `forgetful-${Date.now()}@example.com`;
-  const session = (await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'forgotten password', name: 'Forgetful' } })).data!.register;
+  const session = (
+    await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'forgotten password', name: 'Forgetful' } })
+  ).data!.register;
   const outbox = postgres(serviceDatabaseUrl('users', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
   try {
-    const mails = () => outbox<{ payload: { to: string; token: string; template: string } }[]>`select payload from outbox where topic = 'notifications.email' order by created_at`;
+    const mails = () =>
+      outbox<
+        { payload: { to: string; token: string; template: string } }[]
+      >`select payload from outbox where topic = 'notifications.email' order by created_at`;
     const before = (await mails()).length;
     expect((await gql('mutation { requestPasswordReset(email: "no-such-account@example.com") }')).data).toEqual({ requestPasswordReset: true });
     expect((await mails()).length).toBe(before);
@@ -266,7 +293,18 @@ describe('field authorization as Apollo Router does it', () => {
     expect(authors.length).toBeGreaterThan(1);
     for (const author of authors) expect(author).toEqual({ name: expect.any(String), email: null });
     expect(response.errors).toHaveLength(authors.length);
-    expect(response.errors?.[0]?.path).toEqual(['products', 'edges', expect.any(Number), 'node', 'reviews', 'edges', expect.any(Number), 'node', 'author', 'email']);
+    expect(response.errors?.[0]?.path).toEqual([
+      'products',
+      'edges',
+      expect.any(Number),
+      'node',
+      'reviews',
+      'edges',
+      expect.any(Number),
+      'node',
+      'author',
+      'email',
+    ]);
   });
 
   test('fragments are followed; a non-null field the viewer may not see fails the request', async () => {
@@ -305,11 +343,17 @@ test("a customer cannot read another user's orders; profile edits stay one's own
   expect((await gql('query ($id: ID!) { user(id: $id) { orders { id } } }', { id: customer.id }, shopper.accessToken)).errors).toBeUndefined();
 
   const email = `editor-${Date.now()}@example.com`;
-  const editor = (await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'editor password', name: 'Editor' } })).data!.register;
+  const editor = (
+    await gql(`mutation ($i: RegisterInput!) { register(input: $i) { ${TOKENS} } }`, { i: { email, password: 'editor password', name: 'Editor' } })
+  ).data!.register;
   const renamed = await gql('mutation { updateProfile(input: { name: "Edited Name" }) { id name } }', undefined, editor.accessToken);
   expect(renamed.data).toEqual({ updateProfile: { id: editor.user.id, name: 'Edited Name' } });
-  expect(code(await gql(`mutation { updateProfile(input: { email: "${customer.email.toUpperCase()}" }) { id } }`, undefined, editor.accessToken))).toBe('CONFLICT');
-  expect(code(await gql('mutation ($n: String!) { updateProfile(input: { name: $n }) { id } }', { n: 'y'.repeat(1_000) }, editor.accessToken))).toBe('BAD_USER_INPUT');
+  expect(code(await gql(`mutation { updateProfile(input: { email: "${customer.email.toUpperCase()}" }) { id } }`, undefined, editor.accessToken))).toBe(
+    'CONFLICT',
+  );
+  expect(code(await gql('mutation ($n: String!) { updateProfile(input: { name: $n }) { id } }', { n: 'y'.repeat(1_000) }, editor.accessToken))).toBe(
+    'BAD_USER_INPUT',
+  );
   expect(code(await gql('mutation { updateProfile(input: { name: "Anonymous" }) { id } }'))).toBe('UNAUTHENTICATED');
 
   const boss = (await login(admin.email))!;

@@ -33,7 +33,14 @@ interface Started {
  * the storefront is left out, and only warned about.
  */
 function startPlatform(namespace: string, dataDir: string, script: 'start' | 'start:services'): Started {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHOPGRAPH_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    SHOPGRAPH_DATA_DIR: dataDir,
+  };
   const [command, ...args] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[script]!.split(' ');
   // `ip netns exec` execs the command: the pid (and group) is the platform's.
   const child = spawn('ip', ['netns', 'exec', namespace, command!, ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,7 +53,9 @@ function startPlatform(namespace: string, dataDir: string, script: 'start' | 'st
   child.stdout!.on('data', onChunk);
   child.stderr!.on('data', onChunk);
   // 'close', not 'exit': by then every line the process (and its children) wrote has been read.
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
   const line = (pattern: RegExp) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
@@ -69,7 +78,20 @@ function startPlatform(namespace: string, dataDir: string, script: 'start' | 'st
 function queryGateway(namespace: string, query: string): { data?: unknown; errors?: unknown } {
   const result = spawnSync(
     'ip',
-    ['netns', 'exec', namespace, 'curl', '-sS', '--max-time', '20', '-H', 'content-type: application/json', '-d', JSON.stringify({ query }), `http://127.0.0.1:${GATEWAY_PORT}/graphql`],
+    [
+      'netns',
+      'exec',
+      namespace,
+      'curl',
+      '-sS',
+      '--max-time',
+      '20',
+      '-H',
+      'content-type: application/json',
+      '-d',
+      JSON.stringify({ query }),
+      `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`curl to the gateway failed: ${result.stderr}`);
@@ -120,24 +142,32 @@ const errorLines = (output: string) => output.split('\n').filter((line) => /"lev
   test.each([
     ['one process (npm start)', 'start' as const],
     ['one process per service (npm run start:services)', 'start:services' as const],
-  ])('%s stops the services, then PostgreSQL, logs no error and exits 0', async (_mode, script) => {
-    platform = startPlatform(namespace, dataDir, script);
-    await platform.line(/Shopgraph is up/);
-    expect(queryGateway(namespace, '{ products(first: 1) { totalCount } }')).toMatchObject({ data: { products: { totalCount: expect.any(Number) } } });
-    const pidFile = join(dataDir, 'postgres', 'pgdata', 'postmaster.pid');
-    const postgresPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    expect(isAlive(postgresPid)).toBe(true);
+  ])(
+    '%s stops the services, then PostgreSQL, logs no error and exits 0',
+    async (_mode, script) => {
+      platform = startPlatform(namespace, dataDir, script);
+      await platform.line(/Shopgraph is up/);
+      expect(queryGateway(namespace, '{ products(first: 1) { totalCount } }')).toMatchObject({ data: { products: { totalCount: expect.any(Number) } } });
+      const pidFile = join(dataDir, 'postgres', 'pgdata', 'postmaster.pid');
+      const postgresPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      expect(isAlive(postgresPid)).toBe(true);
 
-    process.kill(-platform.child.pid!, 'SIGINT');
-    const { code, signal } = await platform.exited;
+      process.kill(-platform.child.pid!, 'SIGINT');
+      const { code, signal } = await platform.exited;
 
-    const output = platform.output();
-    // The output rides along so that a failure shows what the platform said.
-    expect({ code, signal, errors: errorLines(output), ...(code === 0 ? {} : { output: output.slice(-4_000) }) }).toEqual({ code: 0, signal: null, errors: [] });
-    expect(output).toMatch(/SIGINT: shutting down/);
-    expect(output).not.toContain('CONNECTION_CLOSED');
-    expect(isAlive(postgresPid)).toBe(false);
-    // PostgreSQL removes its lock file only when it shut down cleanly.
-    expect(existsSync(pidFile)).toBe(false);
-  }, 240_000);
+      const output = platform.output();
+      // The output rides along so that a failure shows what the platform said.
+      expect({ code, signal, errors: errorLines(output), ...(code === 0 ? {} : { output: output.slice(-4_000) }) }).toEqual({
+        code: 0,
+        signal: null,
+        errors: [],
+      });
+      expect(output).toMatch(/SIGINT: shutting down/);
+      expect(output).not.toContain('CONNECTION_CLOSED');
+      expect(isAlive(postgresPid)).toBe(false);
+      // PostgreSQL removes its lock file only when it shut down cleanly.
+      expect(existsSync(pidFile)).toBe(false);
+    },
+    240_000,
+  );
 });

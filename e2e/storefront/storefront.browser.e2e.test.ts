@@ -62,12 +62,27 @@ describeInChromium('the storefront in headless Chromium', () => {
     const vite = [storefrontDir, ROOT].map((dir) => join(dir, 'node_modules', 'vite', 'bin', 'vite.js')).find((path) => existsSync(path))!;
     execFileSync(process.execPath, [vite, 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: storefrontDir, stdio: 'inherit' });
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
-    storefront = await startStorefront({ gatewayUrl: new URL(platform.gatewayUrl).origin, port: 0, distDir, logger: createLogger('storefront', process.env.LOG_LEVEL ?? 'silent') });
+    storefront = await startStorefront({
+      gatewayUrl: new URL(platform.gatewayUrl).origin,
+      port: 0,
+      distDir,
+      logger: createLogger('storefront', process.env.LOG_LEVEL ?? 'silent'),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($p: String!) { login(email: "admin@shopgraph.dev", password: $p) { accessToken } }', { p: DEMO_PASSWORD });
+    const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($p: String!) { login(email: "admin@shopgraph.dev", password: $p) { accessToken } }', {
+      p: DEMO_PASSWORD,
+    });
     admin = { authorization: `Bearer ${login.data!.login.accessToken}` };
   }, 120_000);
   afterAll(async () => {
@@ -85,7 +100,10 @@ describeInChromium('the storefront in headless Chromium', () => {
 
     await page.getByLabel('Search products').fill('lamp');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByTestId('result-count').filter({ hasText: /^\d+ products$/ }).waitFor();
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /^\d+ products$/ })
+      .waitFor();
     await page.getByTestId('category-facets').locator('button').first().waitFor();
     await shoot(page, '01-search-with-facets');
 
@@ -121,7 +139,9 @@ describeInChromium('the storefront in headless Chromium', () => {
     await shoot(page, '05-order-paid-live');
     const orderId = page.url().split('/orders/')[1]!;
 
-    expect((await adminRequest('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA1") { status } }', { id: orderId })).errors).toBeUndefined();
+    expect(
+      (await adminRequest('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "UPS", trackingNumber: "1Z999AA1") { status } }', { id: orderId })).errors,
+    ).toBeUndefined();
     await expectText(page.getByTestId('order-status'), 'SHIPPED');
     await shoot(page, '06-order-shipped-live');
 
@@ -193,7 +213,11 @@ describeInChromium('the storefront in headless Chromium', () => {
     // Sandbox's app itself comes from Apollo's CDN; this machine has no route to it, so the embed
     // may never render. What it would send, the page can: a query to its own origin.
     const result = await page.evaluate(async (url) => {
-      const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ categories { name } }' }) });
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ categories { name } }' }),
+      });
       return (await answer.json()) as { data?: { categories: { name: string }[] } };
     }, platform.gatewayUrl);
     expect(result.data?.categories.length).toBeGreaterThan(0);
@@ -219,7 +243,10 @@ async function expectText(locator: ReturnType<Page['getByTestId']>, want: string
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const shot = join(ARTIFACTS, `failed-${Date.now()}.png`);
-  await locator.page().screenshot({ path: shot }).catch(() => undefined);
+  await locator
+    .page()
+    .screenshot({ path: shot })
+    .catch(() => undefined);
   throw new Error(`expected ${String(want)}, last saw ${JSON.stringify(last)} (screenshot: ${shot})`);
 }
 

@@ -35,7 +35,11 @@ interface Received {
 function collect() {
   const received: Received[] = [];
   let ended: unknown;
-  const sink = { next: (message: unknown) => void received.push(message as Received), error: (error: unknown) => void (ended = error), complete: () => void (ended = 'complete') };
+  const sink = {
+    next: (message: unknown) => void received.push(message as Received),
+    error: (error: unknown) => void (ended = error),
+    complete: () => void (ended = 'complete'),
+  };
   const waitFor = async (count: number, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (received.length < count && !ended && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -43,7 +47,8 @@ function collect() {
   };
   return { received, sink, waitFor, ended: () => ended };
 }
-const transitions = (messages: Received[], field = 'orderStatusChanged') => messages.map((message) => [message.data?.[field]?.previousStatus, message.data?.[field]?.status]);
+const transitions = (messages: Received[], field = 'orderStatusChanged') =>
+  messages.map((message) => [message.data?.[field]?.previousStatus, message.data?.[field]?.status]);
 /** Gives the server a moment to register a subscription before the change it waits for. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -53,10 +58,18 @@ describeWithRedis('order status subscriptions through the gateway', () => {
   let admin: Record<string, string>;
   let addressId: string;
   const clients: Client[] = [];
-  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = admin) => graphqlRequest(platform.gatewayUrl, query, variables, headers);
+  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = admin) =>
+    graphqlRequest(platform.gatewayUrl, query, variables, headers);
   const asCustomer = () => ({ authorization: `Bearer ${customerToken}` });
   const connect = (url = platform.gatewayUrl, authorization: string | null = `Bearer ${customerToken}`) => {
-    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: authorization ? { authorization } : {}, retryAttempts: 0, lazy: false, onNonLazyError: () => {} });
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: authorization ? { authorization } : {},
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+    });
     clients.push(client);
     return client;
   };
@@ -98,7 +111,11 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
     customerToken = (await signIn(platform.gatewayUrl, customer.email)).token;
     admin = (await signIn(platform.gatewayUrl, 'admin@shopgraph.dev')).headers;
-    const address = await gql('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: { recipient: customer.name, line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' } }, asCustomer());
+    const address = await gql(
+      'mutation ($i: AddressInput!) { addAddress(input: $i) { id } }',
+      { i: { recipient: customer.name, line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' } },
+      asCustomer(),
+    );
     addressId = address.data!.addAddress.id;
   });
   afterAll(async () => {
@@ -148,9 +165,17 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     };
     expect(await closedWith(subscribe(connect(platform.gatewayUrl, 'Bearer a.b.c'), MY_UPDATES), 5_000)).toBe(4403);
 
-    const shortLived = await signWithCurrentKey(platform.databasePrefix, (jwt) =>
-      jwt.setSubject(customer.id).setIssuer(ACCESS_TOKEN.issuer).setAudience(ACCESS_TOKEN.audience).setIssuedAt().setExpirationTime(Math.floor(Date.now() / 1000) + 2),
-    { roles: ['CUSTOMER'] });
+    const shortLived = await signWithCurrentKey(
+      platform.databasePrefix,
+      (jwt) =>
+        jwt
+          .setSubject(customer.id)
+          .setIssuer(ACCESS_TOKEN.issuer)
+          .setAudience(ACCESS_TOKEN.audience)
+          .setIssuedAt()
+          .setExpirationTime(Math.floor(Date.now() / 1000) + 2),
+      { roles: ['CUSTOMER'] },
+    );
     const expiring = subscribe(connect(platform.gatewayUrl, `Bearer ${shortLived}`), MY_UPDATES);
     await settle();
     expect(expiring.ended()).toBeUndefined();
@@ -180,7 +205,7 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     expect(await malformed.waitFor(1)).toEqual([{ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] }]);
   });
 
-  test('the README\'s Node client resumes after its connection is cut, missing nothing and repeating nothing', async () => {
+  test("the README's Node client resumes after its connection is cut, missing nothing and repeating nothing", async () => {
     const orderId = await placeOrder();
     const seen: string[] = [];
     const follower = followOrder({
@@ -215,7 +240,11 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     // The orders subgraph's own count of the event queries it answered (its /metrics, by operation):
     // exact, where its SQL statement count depends on whether a read finds the entity cache warm.
     const eventQueries = async () =>
-      sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_graphql_requests_total', { service: 'orders', operation: 'SubscriptionOrder__orders__0', outcome: 'ok' });
+      sample(await metricsOf(platform.subgraphs.orders.url), 'shopgraph_graphql_requests_total', {
+        service: 'orders',
+        operation: 'SubscriptionOrder__orders__0',
+        outcome: 'ok',
+      });
     const everyOrder = 'subscription { orderEvents { status order { id status items { quantity } } } }';
     const adminClient = connect(platform.gatewayUrl, admin.authorization!);
     const one = subscribe(adminClient, everyOrder);
@@ -235,7 +264,9 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     expect((await ship(await placeOrder())).errors).toBeUndefined();
     await Promise.all([one.waitFor(6), ...many.map((subscription) => subscription.waitFor(3))]);
     expect(transitions(one.received.slice(3), 'orderEvents')).toEqual(transitions(many[0]!.received, 'orderEvents'));
-    expect(many.map((subscription) => JSON.stringify(subscription.received.map((message) => message.errors ?? message.data!.orderEvents!.status)))).toEqual(many.map(() => JSON.stringify(['PENDING', 'PAID', 'SHIPPED'])));
+    expect(many.map((subscription) => JSON.stringify(subscription.received.map((message) => message.errors ?? message.data!.orderEvents!.status)))).toEqual(
+      many.map(() => JSON.stringify(['PENDING', 'PAID', 'SHIPPED'])),
+    );
     expect(((await eventQueries()) - before) / 3).toBe(perEventAlone);
   });
 
@@ -254,7 +285,7 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     }
   });
 
-  test('a client that stops reading is disconnected with 4008 instead of growing the gateway\'s memory', async () => {
+  test("a client that stops reading is disconnected with 4008 instead of growing the gateway's memory", async () => {
     const strict = await anotherGateway({ maxQueuedEvents: 20 });
     const socket = new WebSocket(strict.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
     try {
@@ -267,7 +298,13 @@ describeWithRedis('order status subscriptions through the gateway', () => {
       // The phone stops reading; orders keep changing (straight onto the shared bus, many at once).
       (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
       const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-      const change = (n: number) => ({ id: `orders:${randomUUID()}`, topic: 'OrderStatusChanged', source: 'orders', occurredAt: new Date().toISOString(), payload: { orderId: randomUUID(), userId: customer.id, from: 'PAID', to: 'SHIPPED', sequence: n, at: new Date().toISOString() } });
+      const change = (n: number) => ({
+        id: `orders:${randomUUID()}`,
+        topic: 'OrderStatusChanged',
+        source: 'orders',
+        occurredAt: new Date().toISOString(),
+        payload: { orderId: randomUUID(), userId: customer.id, from: 'PAID', to: 'SHIPPED', sequence: n, at: new Date().toISOString() },
+      });
       for (let batch = 0; batch < 60; batch += 1) await platform.shared.events.publish(Array.from({ length: 1_000 }, (_, n) => change(batch * 1_000 + n + 1)));
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       (socket as unknown as { _socket: { resume(): void } })._socket.resume();
@@ -287,7 +324,11 @@ describeWithRedis('order status subscriptions through the gateway', () => {
       await settle();
       expect((await ship(orderId)).errors).toBeUndefined();
       const [message] = await updates.waitFor(1);
-      expect(message!.data!.orderStatusChanged).toMatchObject({ previousStatus: 'PAID', status: 'SHIPPED', order: { id: orderId, user: { name: customer.name } } });
+      expect(message!.data!.orderStatusChanged).toMatchObject({
+        previousStatus: 'PAID',
+        status: 'SHIPPED',
+        order: { id: orderId, user: { name: customer.name } },
+      });
     } finally {
       stop();
       client.dispose();

@@ -39,7 +39,12 @@ export function followOrder(options: FollowOptions): { stop: () => Promise<void>
   let stopped = false;
   let client: Client | undefined;
   const connect = () =>
-    createClient({ url: options.url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: async () => ({ authorization: `Bearer ${await options.accessToken()}` }) });
+    createClient({
+      url: options.url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: async () => ({ authorization: `Bearer ${await options.accessToken()}` }),
+    });
 
   const done = (async () => {
     while (!stopped) {

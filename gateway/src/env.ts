@@ -6,7 +6,11 @@ import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits';
 
 // Beside main.js in dist/gateway/ (tools/build copies them there), else the repository's copies.
 export const DEFAULT_SUPERGRAPH_PATH = runtimeFileDefault(__dirname, 'supergraph.graphql', '../../schema/supergraph.graphql');
-export const DEFAULT_MANIFEST_PATH = runtimeFileDefault(__dirname, 'persisted-query-manifest.json', '../../packages/operations/src/__generated__/persisted-query-manifest.json');
+export const DEFAULT_MANIFEST_PATH = runtimeFileDefault(
+  __dirname,
+  'persisted-query-manifest.json',
+  '../../packages/operations/src/__generated__/persisted-query-manifest.json',
+);
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -47,12 +51,22 @@ export const gatewayEnvSchema = z.object({
   WS_ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   WS_MAX_PAYLOAD_BYTES: positive(65_536),
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .superRefine((entries, context) => {
       for (const entry of entries) {
         const problem = proxyEntryProblem(entry);

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
       maxBatchSize: env.MAX_BATCH_SIZE,
       trustedProxies: env.TRUSTED_PROXIES,
       // In production only listed browser origins may open the subscription socket (none by default).
-      subscriptionLimits: { allowedOrigins: production || env.WS_ALLOWED_ORIGINS.length > 0 ? env.WS_ALLOWED_ORIGINS : 'any', maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES },
+      subscriptionLimits: {
+        allowedOrigins: production || env.WS_ALLOWED_ORIGINS.length > 0 ? env.WS_ALLOWED_ORIGINS : 'any',
+        maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
+      },
     });
     // Drains HTTP (in-flight requests finish, /ready turns 503), then closes Redis connections.
     stopOnSignals(async () => {

@@ -75,5 +75,10 @@ subscription OrderStatus($orderId: ID!, $after: String = "0-0") {
 /** Spread into ApolloServerPluginLandingPageLocalDefault's options. */
 export const SANDBOX_EXAMPLES = {
   document: SANDBOX_EXAMPLE_DOCUMENT,
-  variables: { productId: '<a product id from Browse>', addressId: '<an address id from AddAddress or Cart>', idempotencyKey: '<a new UUID>', orderId: '<an order id from Checkout or MyOrders>' },
+  variables: {
+    productId: '<a product id from Browse>',
+    addressId: '<an address id from AddAddress or Cart>',
+    idempotencyKey: '<a new UUID>',
+    orderId: '<an order id from Checkout or MyOrders>',
+  },
 };

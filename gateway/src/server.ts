@@ -100,7 +100,15 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: routingUrl(name) || String(url), gatewaySecret: deps.gatewaySecret, timeoutMs: deps.subgraphTimeoutMs ?? GATEWAY_DEFAULTS.subgraphTimeoutMs, metrics, fetcher: subgraphFetcher, siblings }),
+      new SubgraphDataSource({
+        name,
+        url: routingUrl(name) || String(url),
+        gatewaySecret: deps.gatewaySecret,
+        timeoutMs: deps.subgraphTimeoutMs ?? GATEWAY_DEFAULTS.subgraphTimeoutMs,
+        metrics,
+        fetcher: subgraphFetcher,
+        siblings,
+      }),
     experimental_didResolveQueryPlan: siblings && (({ queryPlan, requestContext }) => siblings.remember(requestContext.context, queryPlan)),
     logger: deps.logger,
   });

@@ -50,8 +50,12 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
   const subscriptionDeps = {
     schema: built.apiSchema,
     verifyAccessToken: built.verifyAccessToken,
-    runQuery: (viewer: Viewer, request: { requestId: string; clientIp: string; subscriptionEvent?: boolean }, query: string, variables: Record<string, unknown>) =>
-      runGatewayQuery(built, viewer, request, query, variables, options.logger),
+    runQuery: (
+      viewer: Viewer,
+      request: { requestId: string; clientIp: string; subscriptionEvent?: boolean },
+      query: string,
+      variables: Record<string, unknown>,
+    ) => runGatewayQuery(built, viewer, request, query, variables, options.logger),
     hub,
     quota,
     subscribe: createSharedSubscribe(),

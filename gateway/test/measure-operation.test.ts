@@ -12,13 +12,19 @@ const model = readCostModel(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 function measure(query: string, variables: Record<string, unknown> = {}, costModel: CostModel = model) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   return measureOperation(schema, operation, fragments, variables, { model: costModel, defaultListSize: 10 });
 }
 
 /** `{ ...F0 }` over `levels` fragments on Query, each spreading the next `width` times, the last selecting `leaf`. */
 const fanOut = (levels: number, width: number, leaf: string) =>
-  [`{ ...F0 }`, ...Array.from({ length: levels }, (_, i) => `fragment F${i} on Query {${` ...F${i + 1}`.repeat(width)} }`), `fragment F${levels} on Query { ${leaf} }`].join('\n');
+  [
+    `{ ...F0 }`,
+    ...Array.from({ length: levels }, (_, i) => `fragment F${i} on Query {${` ...F${i + 1}`.repeat(width)} }`),
+    `fragment F${levels} on Query { ${leaf} }`,
+  ].join('\n');
 
 test('objects cost 1 and scalars 0; a list multiplies by its first argument, or the default size', () => {
   expect(measure('{ product(sku: "x") { name price { amount } } }').cost).toBe(2);
@@ -67,12 +73,17 @@ test('introspection fields count as fields, but cost nothing and add no depth (g
 });
 
 test("defaults of operation variables size lists exactly like literals; the request's values win over them", () => {
-  const nested = (header: string, n: string, m: string) => `query ${header} { products(first: ${n}) { edges { node { reviews(first: ${m}) { edges { node { author { name } } } } } } } }`;
+  const nested = (header: string, n: string, m: string) =>
+    `query ${header} { products(first: ${n}) { edges { node { reviews(first: ${m}) { edges { node { author { name } } } } } } } }`;
   const literal = measure(nested('', '100', '100'));
   expect(literal.cost).toBe(30_301);
   expect(measure(nested('($n: Int = 100, $m: Int = 100)', '$n', '$m'))).toEqual(literal);
   expect(measure(nested('($n: Int = 100, $m: Int = 100)', '$n', '$m'), { n: 2, m: 2 }).cost).toBe(1 + 2 * (1 + 1 + (1 + 2 * 3)));
-  expect(measure('query ($n: Int = 1000) { products(first: $n) { totalCount } }').largestPage).toEqual({ coordinate: 'Query.products', argument: 'first', value: 1_000 });
+  expect(measure('query ($n: Int = 1000) { products(first: $n) { totalCount } }').largestPage).toEqual({
+    coordinate: 'Query.products',
+    argument: 'first',
+    value: 1_000,
+  });
   // An explicit null is no page size: the subgraph's own default applies.
   expect(measure('query ($n: Int = 1000) { products(first: $n) { totalCount } }', { n: null }).largestPage).toBeUndefined();
 });
@@ -84,7 +95,12 @@ test('a list field counts its values in the response, scalars included; the limi
   const wide = measure(`{ products(first: 100) { edges { node { reviews(first: 10) { edges { node { ${reviews} } } } } } } }`);
   expect(wide.cost).toBeLessThan(DEFAULT_OPERATION_LIMITS.maxCost);
   expect(wide.responseFields).toBe(1 + 100 * (1 + 1 + 1 + 10 * (1 + 1 + 30)));
-  expect(limitError(wide, DEFAULT_OPERATION_LIMITS)?.extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'maxResponseFields', maximum: 20_000, actual: wide.responseFields });
+  expect(limitError(wide, DEFAULT_OPERATION_LIMITS)?.extensions).toMatchObject({
+    code: 'OPERATION_TOO_COMPLEX',
+    limit: 'maxResponseFields',
+    maximum: 20_000,
+    actual: wide.responseFields,
+  });
 });
 
 test('the largest page is found wherever it is, and refused with the limit and the value', () => {
@@ -109,14 +125,19 @@ test('a fragment bomb is measured exactly, each fragment once, never expanded', 
   const measures = measure(query);
   // 2 + 4 + ... + 2^12 aliased `children`, 2^12 names, and `categories`.
   expect(measures).toMatchObject({ fields: 1 + (2 ** 13 - 2) + 2 ** 12, aliases: 2 ** 13 - 2, depth: 14 });
-  expect(limitError(measures, { ...DEFAULT_OPERATION_LIMITS, maxDepth: 100, maxAliases: 10_000 })?.extensions).toMatchObject({ limit: 'maxFields', actual: measures.fields });
+  expect(limitError(measures, { ...DEFAULT_OPERATION_LIMITS, maxDepth: 100, maxAliases: 10_000 })?.extensions).toMatchObject({
+    limit: 'maxFields',
+    actual: measures.fields,
+  });
   // 9^15 leaves: expanding them would take days; measured, it is one visit per fragment.
   expect(measure(fanOut(15, 9, '__typename')).fields).toBe(9 ** 15);
   expect(measure(fanOut(9, 9, 'categories { name }'))).toMatchObject({ fields: 2 * 9 ** 9, rootFields: 9 ** 9, depth: 2 });
 });
 
 test('a fragment spread into a connection is sized by it like fields written there', () => {
-  const spread = measure('{ products(first: 5) { ...P } } fragment P on ProductConnection { totalCount ...E } fragment E on ProductConnection { edges { node { name } } }');
+  const spread = measure(
+    '{ products(first: 5) { ...P } } fragment P on ProductConnection { totalCount ...E } fragment E on ProductConnection { edges { node { name } } }',
+  );
   expect(spread).toMatchObject({ cost: 1 + 5 * (1 + 1), depth: 4 });
   // The same fragment under two page sizes is measured for each.
   const twice = measure('{ a: products(first: 5) { ...E } b: products(first: 50) { ...E } } fragment E on ProductConnection { edges { node { name } } }');
@@ -131,7 +152,10 @@ test('@cost and @listSize written in a subgraph reach the supergraph and the mod
           ...source,
           sdl: source.sdl
             .replace('"@requiresScopes"]', '"@requiresScopes", "@cost", "@listSize"]')
-            .replace('lowStockProducts(first: Int = 20): [Product!]!', 'lowStockProducts(first: Int = 20, limit: Int): [Product!]! @listSize(slicingArguments: ["limit"], assumedSize: 3) @cost(weight: 5)'),
+            .replace(
+              'lowStockProducts(first: Int = 20): [Product!]!',
+              'lowStockProducts(first: Int = 20, limit: Int): [Product!]! @listSize(slicingArguments: ["limit"], assumedSize: 3) @cost(weight: 5)',
+            ),
         },
   );
   const annotated = readCostModel(composeSupergraph(sources).supergraphSdl, { weights: { Money: 4 } });
@@ -152,7 +176,9 @@ test('every operation of our clients (packages/operations and the storefront) is
     const document = parse(body);
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
     // Page-size variables at the page limit: the most a client of ours can ask for.
-    const pages = Object.fromEntries((operation.variableDefinitions ?? []).filter((v) => /^(first|last)$/i.test(v.variable.name.value)).map((v) => [v.variable.name.value, 100]));
+    const pages = Object.fromEntries(
+      (operation.variableDefinitions ?? []).filter((v) => /^(first|last)$/i.test(v.variable.name.value)).map((v) => [v.variable.name.value, 100]),
+    );
     expect({ name, refusal: limitError(measure(body, pages), DEFAULT_OPERATION_LIMITS)?.message }).toEqual({ name, refusal: undefined });
   }
 });

@@ -11,7 +11,11 @@ const schema = buildSchema(`
 const signedIn = (coordinates: string[]): AccessRequirements => new Map(coordinates.map((coordinate) => [coordinate, { authenticated: true, scopes: [] }]));
 const refusalsOf = (query: string, requirements: AccessRequirements) => {
   const document = parse(query);
-  return findRefusals(schema, getOperationAST(document)!, {}, requirements, ANONYMOUS).map(({ path, nullable, coordinate }) => ({ path, nullable, coordinate }));
+  return findRefusals(schema, getOperationAST(document)!, {}, requirements, ANONYMOUS).map(({ path, nullable, coordinate }) => ({
+    path,
+    nullable,
+    coordinate,
+  }));
 };
 
 test('a refused non-null field nulls its nearest nullable ancestor, once for all refused below it', () => {
@@ -21,7 +25,9 @@ test('a refused non-null field nulls its nearest nullable ancestor, once for all
 });
 
 test('with no nullable field on the way up, the refusal nulls the whole data', () => {
-  expect(refusalsOf('{ shops { owner { email } } }', signedIn(['Owner.email']))).toEqual([{ path: ['shops', 'owner', 'email'], nullable: false, coordinate: 'Owner.email' }]);
+  expect(refusalsOf('{ shops { owner { email } } }', signedIn(['Owner.email']))).toEqual([
+    { path: ['shops', 'owner', 'email'], nullable: false, coordinate: 'Owner.email' },
+  ]);
   expect(refusalsOf('{ open secret }', signedIn(['Query.secret']))).toEqual([{ path: ['secret'], nullable: false, coordinate: 'Query.secret' }]);
 });
 

@@ -134,7 +134,9 @@ describe('OpenTelemetry tracing from the gateway to a subgraph', () => {
   test("the gateway's spans and the subgraph's join the client's trace, each the child of its caller", async () => {
     const traceId = randomBytes(16).toString('hex');
     const clientSpanId = randomBytes(8).toString('hex');
-    const response = await graphqlRequest(gateway!.url, '{ product(sku: "SG-00001") { name } }', undefined, { traceparent: `00-${traceId}-${clientSpanId}-01` });
+    const response = await graphqlRequest(gateway!.url, '{ product(sku: "SG-00001") { name } }', undefined, {
+      traceparent: `00-${traceId}-${clientSpanId}-01`,
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data?.product?.name).toEqual(expect.any(String));
 
@@ -144,7 +146,9 @@ describe('OpenTelemetry tracing from the gateway to a subgraph', () => {
     expect(gatewayServer.parentSpanId).toBe(clientSpanId);
     // The subgraph's server span is the child of the gateway's outgoing fetch span.
     const productsServer = await until('the products server span', () => inTrace('products').find((span) => span.kind === SERVER));
-    const gatewayFetch = await until('the gateway fetch span', () => inTrace('gateway').find((span) => span.kind === CLIENT && span.spanId === productsServer.parentSpanId));
+    const gatewayFetch = await until('the gateway fetch span', () =>
+      inTrace('gateway').find((span) => span.kind === CLIENT && span.spanId === productsServer.parentSpanId),
+    );
     // ...which descends from the gateway's server span, through Apollo's own gateway.* spans.
     const gatewaySpans = new Map(inTrace('gateway').map((span) => [span.spanId, span]));
     const ancestors: string[] = [];

@@ -10,9 +10,7 @@ test('the committed supergraph and API schema are what the subgraph SDLs compose
 test('composition reports conflicting subgraphs instead of writing a supergraph', () => {
   const sources = readSubgraphSources();
   // Two subgraphs defining the same value type differently cannot compose.
-  const broken = sources.map((source) =>
-    source.name === 'orders' ? { ...source, sdl: source.sdl.replace('amount: Int!', 'amount: Float!') } : source,
-  );
+  const broken = sources.map((source) => (source.name === 'orders' ? { ...source, sdl: source.sdl.replace('amount: Int!', 'amount: Float!') } : source));
   expect(() => composeSupergraph(broken)).toThrow(CompositionFailed);
 });
 

@@ -14,7 +14,8 @@ import { writeBundledPackages, writeInstallManifest } from './install-manifest';
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const selected = only.length > 0 ? DEPLOYABLES.filter((deployable) => only.includes(deployable.name)) : DEPLOYABLES;
-  if (selected.length !== (only.length || DEPLOYABLES.length)) throw new Error(`unknown deployable in ${only.join(', ')}; known: ${DEPLOYABLES.map((d) => d.name).join(', ')}`);
+  if (selected.length !== (only.length || DEPLOYABLES.length))
+    throw new Error(`unknown deployable in ${only.join(', ')}; known: ${DEPLOYABLES.map((d) => d.name).join(', ')}`);
   const started = performance.now();
   for (const deployable of selected) {
     const began = performance.now();
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
     for (const [name, source] of Object.entries(deployable.runtimeFiles)) cpSync(join(REPO_ROOT, source), join(outDir, name), { recursive: true });
     writeInstallManifest(deployable.name, outDir, installed);
     writeBundledPackages(outDir, bundled);
-    process.stdout.write(`dist/${deployable.name}: ${bundled.size} packages bundled, ${installed.size} to install, ${Math.round(performance.now() - began)} ms\n`);
+    process.stdout.write(
+      `dist/${deployable.name}: ${bundled.size} packages bundled, ${installed.size} to install, ${Math.round(performance.now() - began)} ms\n`,
+    );
   }
   process.stdout.write(`built ${selected.length} deployables in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }

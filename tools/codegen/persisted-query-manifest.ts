@@ -14,8 +14,14 @@ export const MANIFEST_PATH = join(__dirname, '..', '..', 'packages', 'operations
  * the text a client sends (`print` of the generated document, as `execute` sends it), so the
  * gateway's trusted-documents mode and APQ hashes agree with it.
  */
-export function buildManifest(): { format: 'apollo-persisted-query-manifest'; version: 1; operations: { id: string; name: string; type: string; body: string }[] } {
-  const documents = [...Object.values(operations), ...Object.values(storefront)].filter((value): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT);
+export function buildManifest(): {
+  format: 'apollo-persisted-query-manifest';
+  version: 1;
+  operations: { id: string; name: string; type: string; body: string }[];
+} {
+  const documents = [...Object.values(operations), ...Object.values(storefront)].filter(
+    (value): value is DocumentNode => typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT,
+  );
   const entries = documents.flatMap((document) => {
     const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || !operation.name) return [];

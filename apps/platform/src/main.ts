@@ -19,7 +19,10 @@ const envSchema = z.object({
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
   STOREFRONT_PORT: z.coerce.number().int().min(0).max(65535).default(STOREFRONT_PORT),
   /** Where the embedded PostgreSQL keeps its data (under postgres/); tests give a temporary folder. */
-  SHOPGRAPH_DATA_DIR: z.string().min(1).default(join(__dirname, '..', '..', '..', '.data')),
+  SHOPGRAPH_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(join(__dirname, '..', '..', '..', '.data')),
 });
 
 /**

@@ -64,7 +64,10 @@ async function waitForHealth(name: string, port: number, child: ChildProcess, ti
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it served`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -79,11 +82,14 @@ export async function spawnServices(options: SpawnServicesOptions): Promise<Spaw
   const ports: Record<Deployable, number> = { ...SERVICE_PORTS, gateway: GATEWAY_PORT, ...options.ports };
   if (options.logDirectory) mkdirSync(options.logDirectory, { recursive: true });
   // Subgraphs call peers (orders calls products, inventory, users) at the URLs the gateway routes to.
-  const routing = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), options.env[routingUrlVariable(name)] ?? localRoutingUrl(name, ports[name])]));
+  const routing = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [routingUrlVariable(name), options.env[routingUrlVariable(name)] ?? localRoutingUrl(name, ports[name])]),
+  );
   const supervise = (name: Deployable) =>
     superviseProcess({
       name,
-      spawn: () => spawnService(name, (options.entryPoint ?? sourceEntryPoint)(name), { ...options.env, ...routing, PORT: String(ports[name]) }, options.logDirectory),
+      spawn: () =>
+        spawnService(name, (options.entryPoint ?? sourceEntryPoint)(name), { ...options.env, ...routing, PORT: String(ports[name]) }, options.logDirectory),
       waitUntilServing: (child) => waitForHealth(name, ports[name], child),
       logger: options.logger,
       policy: options.restartPolicy,

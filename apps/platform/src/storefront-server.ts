@@ -57,10 +57,13 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
   });
 
   const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const upstream = request({ host: gateway.hostname, port: gateway.port, path: req.url, method: req.method, headers: { ...req.headers, host: gateway.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host: gateway.hostname, port: gateway.port, path: req.url, method: req.method, headers: { ...req.headers, host: gateway.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('socket', track);
     upstream.on('error', (error) => {
       options.logger.warn({ err: error }, 'storefront: gateway unreachable');
@@ -99,7 +102,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
     // Anything outside the build, or missing, is the app itself (routes are in the hash anyway).
     const target = file.startsWith(distDir) && existsSync(file) && statSync(file).isFile() ? file : join(distDir, 'index.html');
     const hashed = target.includes(`${join(distDir, 'assets')}`);
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
     createReadStream(target).pipe(res);
   };
 

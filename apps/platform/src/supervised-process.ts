@@ -77,7 +77,10 @@ export async function superviseProcess(options: SuperviseOptions): Promise<Super
     diedAt = Date.now();
     crashesInARow = diedAt - startedAt >= policy.resetAfterMs ? 1 : crashesInARow + 1;
     const restartInMs = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (crashesInARow - 1));
-    logger.error({ service: name, pid: dead.pid, code: dead.exitCode, signal: dead.signalCode, crashesInARow, restartInMs }, `${name} exited; starting it again`);
+    logger.error(
+      { service: name, pid: dead.pid, code: dead.exitCode, signal: dead.signalCode, crashesInARow, restartInMs },
+      `${name} exited; starting it again`,
+    );
     restartTimer = setTimeout(restart, restartInMs);
   };
   const watch = (watched: ChildProcess) => {

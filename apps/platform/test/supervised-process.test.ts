@@ -22,7 +22,13 @@ afterEach(() => supervised?.stop());
 
 test('a process that keeps dying is started again after 1, 2, 4... times the first delay, never longer than the cap, each death logged', async () => {
   const { logger, lines } = recordingLogger();
-  supervised = await superviseProcess({ name: 'crasher', spawn: node('setTimeout(() => process.exit(3), 50)'), waitUntilServing: servesAtOnce, logger, policy: { initialDelayMs: 20, maxDelayMs: 80 } });
+  supervised = await superviseProcess({
+    name: 'crasher',
+    spawn: node('setTimeout(() => process.exit(3), 50)'),
+    waitUntilServing: servesAtOnce,
+    logger,
+    policy: { initialDelayMs: 20, maxDelayMs: 80 },
+  });
   expect(await until(() => supervised!.restarts >= 5)).toBe(true);
   const deaths = lines.filter((line) => line.msg === 'crasher exited; starting it again');
   expect(deaths.slice(0, 5).map((line) => line.restartInMs)).toEqual([20, 40, 80, 80, 80]);
@@ -31,7 +37,13 @@ test('a process that keeps dying is started again after 1, 2, 4... times the fir
 
 test('a process that lived past resetAfterMs before dying is restarted after the first delay again', async () => {
   const { logger, lines } = recordingLogger();
-  supervised = await superviseProcess({ name: 'steady', spawn: node('setTimeout(() => process.exit(1), 300)'), waitUntilServing: servesAtOnce, logger, policy: { initialDelayMs: 20, resetAfterMs: 100 } });
+  supervised = await superviseProcess({
+    name: 'steady',
+    spawn: node('setTimeout(() => process.exit(1), 300)'),
+    waitUntilServing: servesAtOnce,
+    logger,
+    policy: { initialDelayMs: 20, resetAfterMs: 100 },
+  });
   expect(await until(() => supervised!.restarts >= 3)).toBe(true);
   const crashesInARow = lines.filter((line) => line.crashesInARow !== undefined).map((line) => line.crashesInARow);
   expect(crashesInARow.length).toBeGreaterThanOrEqual(3);
@@ -52,7 +64,12 @@ test('stop() ends supervision first: the process is not started again, and it is
 
 test('a first start that fails rejects instead of looping: a broken setup stops start:services', async () => {
   const { logger } = recordingLogger();
-  const failing = superviseProcess({ name: 'broken', spawn: node('process.exit(1)'), waitUntilServing: () => Promise.reject(new Error('broken exited before it served')), logger });
+  const failing = superviseProcess({
+    name: 'broken',
+    spawn: node('process.exit(1)'),
+    waitUntilServing: () => Promise.reject(new Error('broken exited before it served')),
+    logger,
+  });
   await expect(failing).rejects.toThrow('broken exited before it served');
   supervised = undefined;
 });

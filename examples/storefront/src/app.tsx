@@ -45,12 +45,17 @@ export function App() {
         <nav>
           <a href="#/">Shop</a>
           <a href="#/cart" data-testid="cart-link">
-            Cart <span className="badge" data-testid="cart-count">{count}</span>
+            Cart{' '}
+            <span className="badge" data-testid="cart-count">
+              {count}
+            </span>
           </a>
           {session ? (
             <>
               <a href="#/orders">Orders</a>
-              <span className="who" data-testid="signed-in-as">{session.user.name}</span>
+              <span className="who" data-testid="signed-in-as">
+                {session.user.name}
+              </span>
               <button className="link" onClick={signOut}>
                 Sign out
               </button>

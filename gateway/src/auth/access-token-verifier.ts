@@ -4,8 +4,7 @@ import { ErrorCode } from '@shopgraph/server';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
-const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
 /** Verified tokens kept; past it the least recently used is dropped. */
 const MAX_CACHED_TOKENS = 10_000;

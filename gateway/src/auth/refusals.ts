@@ -34,7 +34,8 @@ type Shield = { node: FieldNode; path: string[] } | undefined;
 
 function verdict(viewer: Viewer, requirement: AccessRequirement): 'ok' | Refusal['code'] {
   if (requirement.authenticated && !viewer.id) return 'UNAUTHENTICATED';
-  if (requirement.scopes.length > 0 && !requirement.scopes.some((group) => group.every((scope) => (viewer.roles as string[]).includes(scope)))) return 'FORBIDDEN';
+  if (requirement.scopes.length > 0 && !requirement.scopes.some((group) => group.every((scope) => (viewer.roles as string[]).includes(scope))))
+    return 'FORBIDDEN';
   return 'ok';
 }
 
@@ -69,7 +70,9 @@ export function findRefusals(
           const requirement = requirements.get(coordinate);
           const result = requirement ? verdict(viewer, requirement) : 'ok';
           if (result !== 'ok') {
-            refused = own ? { code: result, coordinate, ...own, nullable: true } : { code: result, coordinate, path: [...path, key], node: selection, nullable: false };
+            refused = own
+              ? { code: result, coordinate, ...own, nullable: true }
+              : { code: result, coordinate, path: [...path, key], node: selection, nullable: false };
             break;
           }
         }

@@ -93,7 +93,13 @@ class BufferedResponse implements FetcherResponse {
  * aborts the call.
  */
 export function createKeepAliveFetcher(options: KeepAliveFetcherOptions = DEFAULT_KEEP_ALIVE): Fetcher & { destroy(): void } {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets, timeout: options.idleTimeoutMs, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    maxFreeSockets: options.maxSockets,
+    timeout: options.idleTimeoutMs,
+    scheduling: 'lifo' as const,
+  };
   const http = new HttpAgent(agentOptions);
   const https = new HttpsAgent(agentOptions);
   const fetcher = (url: string, init: FetcherRequestInit = {}) =>
@@ -110,7 +116,15 @@ export function createKeepAliveFetcher(options: KeepAliveFetcherOptions = DEFAUL
         response.on('error', reject);
         response.on('end', () => {
           signal?.removeEventListener('abort', onAbort);
-          resolve(new BufferedResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+          resolve(
+            new BufferedResponse(
+              url,
+              response.statusCode ?? 0,
+              response.statusMessage ?? '',
+              response.headers,
+              chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+            ),
+          );
         });
       });
       const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));

@@ -22,5 +22,7 @@ export function sharingFetcher(send: Fetcher): Fetcher {
 }
 
 function copyOf(response: FetcherResponse): FetcherResponse {
-  return typeof (response as { copy?: () => FetcherResponse }).copy === 'function' ? (response as unknown as { copy(): FetcherResponse }).copy() : response.clone();
+  return typeof (response as { copy?: () => FetcherResponse }).copy === 'function'
+    ? (response as unknown as { copy(): FetcherResponse }).copy()
+    : response.clone();
 }

@@ -40,7 +40,9 @@ export class SubgraphRequest extends RemoteGraphQLDataSource<GatewayContext> {
     const body = (error.extensions.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined)?.body;
     const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
     if (response.status !== 503 || first?.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) return error;
-    return new GraphQLError(String(first.message), { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: first.extensions.retryAfterSeconds } });
+    return new GraphQLError(String(first.message), {
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: first.extensions.retryAfterSeconds },
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

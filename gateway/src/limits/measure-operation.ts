@@ -121,7 +121,13 @@ export function measureOperation(
   const variables = variableValuesOf(schema, operation, inputs);
   const fragmentMeasures = new Map<string, SelectionMeasure>();
 
-  const measureField = (parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, node: FieldNode, inherited: number | undefined, introspection: boolean): SelectionMeasure => {
+  const measureField = (
+    parent: GraphQLCompositeType,
+    field: GraphQLField<unknown, unknown>,
+    node: FieldNode,
+    inherited: number | undefined,
+    introspection: boolean,
+  ): SelectionMeasure => {
     const coordinate = `${parent.name}.${field.name}`;
     let args: Record<string, unknown> = {};
     try {
@@ -162,7 +168,12 @@ export function measureOperation(
     };
   };
 
-  const measureSelections = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, sized: Sized | undefined, introspection: boolean): SelectionMeasure => {
+  const measureSelections = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    sized: Sized | undefined,
+    introspection: boolean,
+  ): SelectionMeasure => {
     const total = empty();
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {

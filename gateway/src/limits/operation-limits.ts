@@ -53,7 +53,14 @@ export function limitError(measures: OperationMeasures, limits: OperationLimits)
   const page = measures.largestPage;
   if (page && page.value > limits.maxPageSize) {
     return new GraphQLError(`"${page.argument}" on ${page.coordinate} must be at most ${limits.maxPageSize}, got ${page.value}`, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: page.argument, limit: 'maxPageSize', maximum: limits.maxPageSize, actual: page.value, http: { status: 400 } },
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        argumentName: page.argument,
+        limit: 'maxPageSize',
+        maximum: limits.maxPageSize,
+        actual: page.value,
+        http: { status: 400 },
+      },
     });
   }
   for (const [measure, limit, label] of CHECKS) {

@@ -24,7 +24,12 @@ export class GatewayMetrics extends ServiceMetrics {
       labelNames: ['result'],
       registers,
     });
-    this.rateLimited = new Counter({ name: 'shopgraph_rate_limited_total', help: 'Operations refused with RATE_LIMITED, by the budget spent', labelNames: ['limit'], registers });
+    this.rateLimited = new Counter({
+      name: 'shopgraph_rate_limited_total',
+      help: 'Operations refused with RATE_LIMITED, by the budget spent',
+      labelNames: ['limit'],
+      registers,
+    });
     const openNow = () => this.openSubscriptionsNow();
     new Gauge({
       name: 'shopgraph_open_subscriptions',

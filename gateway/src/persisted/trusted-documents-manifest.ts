@@ -14,7 +14,8 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text).dig
 /** Reads a manifest and checks every id is the SHA-256 of its body, so a stale file fails at start. */
 export function readManifest(path: string): Map<string, string> {
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as PersistedQueryManifest;
-  if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1) throw new Error(`${path} is not an apollo-persisted-query-manifest, version 1`);
+  if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1)
+    throw new Error(`${path} is not an apollo-persisted-query-manifest, version 1`);
   const bodies = new Map<string, string>();
   for (const operation of manifest.operations) {
     if (sha256Hex(operation.body) !== operation.id) throw new Error(`${path}: the id of ${operation.name} is not the SHA-256 of its body`);

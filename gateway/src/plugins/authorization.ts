@@ -54,13 +54,19 @@ export function authorizationPlugin(requirements: () => AccessRequirements): Apo
           writable.document = reduced;
           writable.operation = getOperationAST(reduced, context.operationName) as OperationDefinitionNode;
           // The gateway caches plans by queryHash: the reduced operation must not share the full one's.
-          const removed = refusals.map((refusal) => refusal.path.join('.')).sort().join(',');
+          const removed = refusals
+            .map((refusal) => refusal.path.join('.'))
+            .sort()
+            .join(',');
           writable.queryHash = createHash('sha256').update(context.queryHash).update(removed).digest('hex');
           redacted = refusals;
         },
         async responseForOperation() {
           if (!fatal) return null;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [refusalError(fatal, fatal.path).toJSON()] } } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: null, errors: [refusalError(fatal, fatal.path).toJSON()] } },
+          };
         },
         async willSendResponse({ response }) {
           if (redacted.length === 0 || response.body.kind !== 'single') return;

@@ -6,5 +6,7 @@ import { SANDBOX_EXAMPLES } from '../sandbox-examples';
 
 /** Apollo Sandbox with our example operations for developers; in production no landing page at all (it would advertise the schema). */
 export function landingPagePlugin(production: boolean): ApolloServerPlugin<GatewayContext> {
-  return production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false, ...SANDBOX_EXAMPLES });
+  return production
+    ? ApolloServerPluginLandingPageDisabled()
+    : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, footer: false, ...SANDBOX_EXAMPLES });
 }

@@ -1,7 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isRedisUnavailable, type Counters } from '@shopgraph/cache';
 import { ErrorCode, serviceUnavailable } from '@shopgraph/server';
-import { GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -44,7 +55,7 @@ function signInEmails(document: DocumentNode, operation: OperationDefinitionNode
         let email = '';
         try {
           const args = getArgumentValues(field, node, variables);
-          email = String((args.email ?? (args.input as { email?: unknown } | undefined)?.email) ?? '');
+          email = String(args.email ?? (args.input as { email?: unknown } | undefined)?.email ?? '');
         } catch {
           // Invalid arguments fail validation later; the attempt still counts against the IP.
         }
@@ -74,7 +85,9 @@ export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits, 
           const emails = signInEmails(document, operation, schema, request.variables ?? {});
           if (emails.length === 0) return;
           const hits = [
-            counters.hit(`ratelimit:sign-in:ip:${contextValue.clientIp}`, limits.perIp.windowSeconds, emails.length).then((hit) => ({ ...hit, limit: limits.perIp.limit })),
+            counters
+              .hit(`ratelimit:sign-in:ip:${contextValue.clientIp}`, limits.perIp.windowSeconds, emails.length)
+              .then((hit) => ({ ...hit, limit: limits.perIp.limit })),
             ...[...new Set(emails.filter(Boolean))].map((email) =>
               counters
                 .hit(`ratelimit:sign-in:account:${email}`, limits.perAccount.windowSeconds, emails.filter((e) => e === email).length)

@@ -42,7 +42,11 @@ export async function chargeCost(counters: Counters, budgets: CostBudgets, clien
   const charges = [
     counters.hit(`ratelimit:cost:ip:${clientIp}`, budgets.perIp.windowSeconds, amount).then((hit) => ({ ...hit, who: 'IP', budget: budgets.perIp })),
     ...(viewer.id
-      ? [counters.hit(`ratelimit:cost:viewer:${viewer.id}`, budgets.perViewer.windowSeconds, amount).then((hit) => ({ ...hit, who: 'viewer', budget: budgets.perViewer }))]
+      ? [
+          counters
+            .hit(`ratelimit:cost:viewer:${viewer.id}`, budgets.perViewer.windowSeconds, amount)
+            .then((hit) => ({ ...hit, who: 'viewer', budget: budgets.perViewer })),
+        ]
       : []),
   ];
   const over = (await Promise.all(charges)).filter((hit) => hit.count > hit.budget.points);

@@ -106,7 +106,11 @@ export class EventHub {
   private async listen(topic: string, listener: (entry: CursoredEvent) => void): Promise<void> {
     if (!this.listeners.has(topic)) this.listeners.set(topic, new Set());
     this.listeners.get(topic)!.add(listener);
-    if (!this.following.has(topic)) this.following.set(topic, this.bus.follow(topic, (entry) => this.fanOut(topic, entry)));
+    if (!this.following.has(topic))
+      this.following.set(
+        topic,
+        this.bus.follow(topic, (entry) => this.fanOut(topic, entry)),
+      );
     await this.following.get(topic);
   }
 

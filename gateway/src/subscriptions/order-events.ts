@@ -30,7 +30,14 @@ export function toOrderStatusEvent(entry: CursoredEvent): OrderStatusEventSource
   if (decoded.has(entry)) return decoded.get(entry)!;
   const parsed = orderStatusChanged.safeParse(entry.event.payload);
   const event = parsed.success
-    ? { cursor: entry.cursor, orderId: parsed.data.orderId, userId: parsed.data.userId, previousStatus: parsed.data.from ?? null, status: parsed.data.to, at: parsed.data.at }
+    ? {
+        cursor: entry.cursor,
+        orderId: parsed.data.orderId,
+        userId: parsed.data.userId,
+        previousStatus: parsed.data.from ?? null,
+        status: parsed.data.to,
+        at: parsed.data.at,
+      }
     : null;
   decoded.set(entry, event);
   return event;

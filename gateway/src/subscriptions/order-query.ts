@@ -46,7 +46,13 @@ export function orderQueryFor(info: GraphQLResolveInfo): OrderQuery {
             {
               kind: Kind.FIELD,
               name: { kind: Kind.NAME, value: 'order' },
-              arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ORDER_ID_VARIABLE } } }],
+              arguments: [
+                {
+                  kind: Kind.ARGUMENT,
+                  name: { kind: Kind.NAME, value: 'id' },
+                  value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ORDER_ID_VARIABLE } },
+                },
+              ],
               selectionSet: { kind: Kind.SELECTION_SET, selections },
             },
           ],

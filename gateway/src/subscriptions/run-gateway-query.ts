@@ -17,7 +17,16 @@ export async function runGatewayQuery(
 ): Promise<QueryResult> {
   const response = await built.apollo.executeOperation(
     { query, variables },
-    { contextValue: { requestId: request.requestId, clientIp: request.clientIp, traceHeaders: {}, subscriptionEvent: request.subscriptionEvent, logger: logger.child({ requestId: request.requestId }), viewer } },
+    {
+      contextValue: {
+        requestId: request.requestId,
+        clientIp: request.clientIp,
+        traceHeaders: {},
+        subscriptionEvent: request.subscriptionEvent,
+        logger: logger.child({ requestId: request.requestId }),
+        viewer,
+      },
+    },
   );
   if (response.body.kind !== 'single') throw new Error('a subscription query answered incrementally');
   return response.body.singleResult as QueryResult;

@@ -27,7 +27,13 @@ export function createSharedSubscribe() {
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream;
     const context = args.contextValue as SubscriptionContext;
-    const sameAnswer = [print(args.document), JSON.stringify(args.variableValues ?? {}), args.operationName ?? '', context.viewer.id ?? '', context.viewer.roles.join(',')].join('\u0000');
+    const sameAnswer = [
+      print(args.document),
+      JSON.stringify(args.variableValues ?? {}),
+      args.operationName ?? '',
+      context.viewer.id ?? '',
+      context.viewer.roles.join(','),
+    ].join('\u0000');
     const events = stream as AsyncIterableIterator<OrderStatusEventSource>;
     const results: AsyncIterableIterator<ExecutionResult> = {
       next: async () => {

@@ -13,7 +13,10 @@ export interface SseDeps extends SubscriptionTransportDeps {
 // The reason phrase is the standard one: the message may quote the client's input (a parse error
 // quoting a NUL), and Node throws on control characters in a status line.
 const problem = (status: number, message: string, code: string) =>
-  [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: STATUS_CODES[status] ?? 'Error', headers: { 'content-type': 'application/json' } }] as const;
+  [
+    JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+    { status, statusText: STATUS_CODES[status] ?? 'Error', headers: { 'content-type': 'application/json' } },
+  ] as const;
 
 /** True for a request that asks for an event stream (graphql-sse's distinct connections mode). */
 export function wantsEventStream(request: IncomingMessage): boolean {
@@ -39,7 +42,11 @@ export function createSseHandler(deps: SseDeps): (request: IncomingMessage, resp
         return problem(401, 'The access token is not valid', ErrorCode.UNAUTHENTICATED);
       }
       const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: deps.clientAddress(req.raw) };
-      const prepared = prepareSubscription(params, { schema: deps.schema(), viewer, subscribeResolver, runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
+      const prepared = prepareSubscription(params, {
+        schema: deps.schema(),
+        viewer,
+        subscribeResolver,
+        runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
         disconnectSlowConsumer: () => req.raw.destroy(),
       });
       if (Array.isArray(prepared)) return problem(400, prepared[0]!.message, String(prepared[0]!.extensions?.code ?? ErrorCode.BAD_USER_INPUT));

@@ -1,5 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
 import type { EventHub } from './event-hub';
@@ -11,7 +20,12 @@ export interface SubscriptionTransportDeps {
   /** The API schema, once the supergraph is loaded. */
   schema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
-  runQuery(viewer: Viewer, request: { requestId: string; clientIp: string; subscriptionEvent?: boolean }, query: string, variables: Record<string, unknown>): Promise<QueryResult>;
+  runQuery(
+    viewer: Viewer,
+    request: { requestId: string; clientIp: string; subscriptionEvent?: boolean },
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<QueryResult>;
   hub: EventHub;
   quota: SubscriptionQuota;
   /** The client's address for rate limits: the peer's, or X-Forwarded-For's behind a trusted proxy. */
@@ -50,7 +64,9 @@ export function prepareSubscription(request: SubscriptionRequest, deps: PrepareD
   }
   const errors = validate(deps.schema, document);
   if (errors.length > 0) return errors;
-  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition' && (!request.operationName || definition.name?.value === request.operationName));
+  const operation = document.definitions.find(
+    (definition) => definition.kind === 'OperationDefinition' && (!request.operationName || definition.name?.value === request.operationName),
+  );
   if (!operation || operation.kind !== 'OperationDefinition' || operation.operation !== 'subscription') {
     return refuse('Send queries and mutations as HTTP requests; this serves subscriptions', ErrorCode.BAD_USER_INPUT);
   }

@@ -28,7 +28,9 @@ const refuse = (message: string, code: string) => new GraphQLError(message, { ex
 /** The first error of a forwarded query, as the error of the field that forwarded it. */
 function fieldError(result: QueryResult): GraphQLError {
   const [first] = result.errors ?? [];
-  return new GraphQLError(first?.message ?? 'The order could not be read', { extensions: { code: first?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR } });
+  return new GraphQLError(first?.message ?? 'The order could not be read', {
+    extensions: { code: first?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR },
+  });
 }
 
 /** Subscription roots: each returns the stream of status events this viewer may see. */

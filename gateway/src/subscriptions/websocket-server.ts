@@ -87,7 +87,10 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
           state.viewer = { id: viewer.id, roles: viewer.roles };
           if (viewer.expiresAt) {
             // The token stops being valid mid-connection: close, and the client reconnects with a fresh one.
-            state.expiryTimer = setTimeout(() => ctx.extra.socket.close(SubscriptionCloseCode.Forbidden, 'Access token expired'), Math.max(0, viewer.expiresAt - Date.now()));
+            state.expiryTimer = setTimeout(
+              () => ctx.extra.socket.close(SubscriptionCloseCode.Forbidden, 'Access token expired'),
+              Math.max(0, viewer.expiresAt - Date.now()),
+            );
             state.expiryTimer.unref();
           }
           return true;
@@ -98,7 +101,8 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
       onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const state = stateOf(ctx.extra);
         const viewer = state.viewer!;
-        if (state.subscriptions.size >= limits.maxSubscriptionsPerConnection) return refuse(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`);
+        if (state.subscriptions.size >= limits.maxSubscriptionsPerConnection)
+          return refuse(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`);
         const request = { requestId: `ws-${randomUUID()}`, clientIp: deps.clientAddress(ctx.extra.request as IncomingMessage) };
         const prepared = prepareSubscription(payload, {
           schema: deps.schema(),

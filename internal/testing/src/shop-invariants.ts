@@ -34,7 +34,9 @@ function paymentViolations(captured: Captured[]): string[] {
     // A paid order cancelled later keeps its capture, but only with all of it refunded.
     const refundedInFull = row.refunded_cents >= row.captured_cents;
     if (!KEPT_MONEY.includes(row.status ?? '') && !refundedInFull) {
-      violations.push(`order ${row.order_id} has a successful capture of ${row.captured_cents} cents but is ${row.status ?? 'missing'} (refunded ${row.refunded_cents})`);
+      violations.push(
+        `order ${row.order_id} has a successful capture of ${row.captured_cents} cents but is ${row.status ?? 'missing'} (refunded ${row.refunded_cents})`,
+      );
     }
   }
   return violations;
@@ -44,7 +46,9 @@ async function reservationViolations(orders: Sql, inventory: Sql): Promise<strin
   const reservations = await inventory<{ order_id: string; status: string }[]>`select order_id::text, status from reservations where status <> 'RELEASED'`;
   if (reservations.length === 0) return [];
   const statuses = new Map(
-    (await orders<{ id: string; status: string }[]>`select id::text, status from orders where id = any(${reservations.map((row) => row.order_id)}::uuid[])`).map((row) => [row.id, row.status]),
+    (
+      await orders<{ id: string; status: string }[]>`select id::text, status from orders where id = any(${reservations.map((row) => row.order_id)}::uuid[])`
+    ).map((row) => [row.id, row.status]),
   );
   const violations: string[] = [];
   for (const reservation of reservations) {
@@ -52,7 +56,8 @@ async function reservationViolations(orders: Sql, inventory: Sql): Promise<strin
     // A reservation without an order is a checkout that died before inserting it: the hold's expiry frees it.
     if (!status || status === 'PENDING') continue;
     if (reservation.status === 'HELD') violations.push(`order ${reservation.order_id} is ${status} but inventory still holds its reservation`);
-    else if (GAVE_STOCK_BACK.includes(status)) violations.push(`order ${reservation.order_id} is ${status} but inventory took its stock (reservation CONFIRMED)`);
+    else if (GAVE_STOCK_BACK.includes(status))
+      violations.push(`order ${reservation.order_id} is ${status} but inventory took its stock (reservation CONFIRMED)`);
   }
   return violations;
 }
@@ -77,13 +82,20 @@ async function stockViolations(inventory: Sql, products: Sql): Promise<string[]>
  */
 export async function checkShopInvariants(options: { databaseServerUrl: string; databasePrefix: string }): Promise<string[]> {
   const connections = Object.fromEntries(
-    SERVICE_NAMES.map((name) => [name, postgres(serviceDatabaseUrl(name, options.databaseServerUrl, options.databasePrefix, {}), { max: 1, onnotice: () => {} })]),
+    SERVICE_NAMES.map((name) => [
+      name,
+      postgres(serviceDatabaseUrl(name, options.databaseServerUrl, options.databasePrefix, {}), { max: 1, onnotice: () => {} }),
+    ]),
   ) as Record<ServiceName, Sql>;
   try {
     // Every database must answer, so a helper pointed at the wrong prefix fails instead of finding nothing wrong.
     await Promise.all(Object.values(connections).map((sql) => sql`select 1`));
     const { orders, inventory, products } = connections;
-    const [payments, reservations, stock] = await Promise.all([capturesByOrder(orders).then(paymentViolations), reservationViolations(orders, inventory), stockViolations(inventory, products)]);
+    const [payments, reservations, stock] = await Promise.all([
+      capturesByOrder(orders).then(paymentViolations),
+      reservationViolations(orders, inventory),
+      stockViolations(inventory, products),
+    ]);
     return [...payments, ...reservations, ...stock];
   } finally {
     await Promise.all(Object.values(connections).map((sql) => sql.end({ timeout: 5 })));

@@ -122,7 +122,9 @@ export function openPrivateJwk(keys: KeyEncryptionKeys, kid: string, sealed: Sea
   const kek = keys.find((key) => key.id === sealed.kekId);
   if (!kek) throw new UnknownKeyEncryptionKeyError(sealed.kekId, kid, keys);
   try {
-    const decipher = createDecipheriv(CIPHER, kek.key, sealed.iv, { authTagLength: AUTH_TAG_BYTES }).setAAD(Buffer.from(kid, 'utf8')).setAuthTag(sealed.authTag);
+    const decipher = createDecipheriv(CIPHER, kek.key, sealed.iv, { authTagLength: AUTH_TAG_BYTES })
+      .setAAD(Buffer.from(kid, 'utf8'))
+      .setAuthTag(sealed.authTag);
     return JSON.parse(Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString('utf8')) as JWK;
   } catch {
     throw new ConfigError([

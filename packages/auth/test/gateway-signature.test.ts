@@ -28,7 +28,10 @@ test('unsigned, forged, tampered, replayed onto another body, and expired reques
 
 test('the nonce is signed: a fresh one cannot be put on a captured request', () => {
   const signed = signSubgraphRequest(secret, viewer, body, now);
-  expect(verifySubgraphRequest(secret, headersOf({ ...signed, [NONCE_HEADER]: 'a-fresh-nonce-0123456789' }), body, now)).toEqual({ ok: false, reason: 'bad gateway signature' });
+  expect(verifySubgraphRequest(secret, headersOf({ ...signed, [NONCE_HEADER]: 'a-fresh-nonce-0123456789' }), body, now)).toEqual({
+    ok: false,
+    reason: 'bad gateway signature',
+  });
   const { [NONCE_HEADER]: _nonce, ...withoutNonce } = signed;
   expect(verifySubgraphRequest(secret, headersOf(withoutNonce), body, now)).toEqual({ ok: false, reason: 'missing or malformed nonce' });
   expect(signSubgraphRequest(secret, viewer, body, now)[NONCE_HEADER]).not.toBe(signed[NONCE_HEADER]);

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@shopgraph/config';
-import { keyEncryptionEnvSchema, openPrivateJwk, parseKeyEncryptionKeys, resolveKeyEncryptionKeys, sealPrivateJwk, UnknownKeyEncryptionKeyError, DEVELOPMENT_KEY_ENCRYPTION_KEYS } from '../src';
+import {
+  keyEncryptionEnvSchema,
+  openPrivateJwk,
+  parseKeyEncryptionKeys,
+  resolveKeyEncryptionKeys,
+  sealPrivateJwk,
+  UnknownKeyEncryptionKeyError,
+  DEVELOPMENT_KEY_ENCRYPTION_KEYS,
+} from '../src';
 
 const key = () => randomBytes(32).toString('base64');
 const keys = parseKeyEncryptionKeys(`current:${key()},previous:${key()}`);
@@ -37,11 +45,16 @@ test('USERS_KEY_ENCRYPTION_KEYS: each bad value is refused naming the variable; 
     const parsed = keyEncryptionEnvSchema.safeParse(env);
     return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   };
-  expect(problems({ USERS_KEY_ENCRYPTION_KEYS: `a:${randomBytes(16).toString('base64')}` })).toEqual([expect.stringMatching(/^USERS_KEY_ENCRYPTION_KEYS: entry 1 \("a"\): the key must be 32 bytes/)]);
+  expect(problems({ USERS_KEY_ENCRYPTION_KEYS: `a:${randomBytes(16).toString('base64')}` })).toEqual([
+    expect.stringMatching(/^USERS_KEY_ENCRYPTION_KEYS: entry 1 \("a"\): the key must be 32 bytes/),
+  ]);
   expect(problems({ USERS_KEY_ENCRYPTION_KEYS: key() })).toEqual([expect.stringMatching(/^USERS_KEY_ENCRYPTION_KEYS: entry 1: expected id:base64/)]);
   expect(problems({ USERS_KEY_ENCRYPTION_KEYS: `a:${key()},a:${key()}` })).toEqual(['USERS_KEY_ENCRYPTION_KEYS: the id "a" appears twice']);
   expect(problems({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^USERS_KEY_ENCRYPTION_KEYS: required when NODE_ENV=production/)]);
   expect(resolveKeyEncryptionKeys({ NODE_ENV: 'development' })).toBe(DEVELOPMENT_KEY_ENCRYPTION_KEYS);
-  expect(resolveKeyEncryptionKeys({ NODE_ENV: 'production', USERS_KEY_ENCRYPTION_KEYS: ` new:${key()} , old:${key()}` }).map((kek) => kek.id)).toEqual(['new', 'old']);
+  expect(resolveKeyEncryptionKeys({ NODE_ENV: 'production', USERS_KEY_ENCRYPTION_KEYS: ` new:${key()} , old:${key()}` }).map((kek) => kek.id)).toEqual([
+    'new',
+    'old',
+  ]);
   expect(() => resolveKeyEncryptionKeys({ NODE_ENV: 'production' })).toThrow(ConfigError);
 });

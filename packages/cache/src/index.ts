@@ -19,7 +19,14 @@ export { MemoryCounters } from './memory-counters';
 export { RedisCounters } from './redis-counters';
 export { MemoryNonces } from './memory-nonces';
 export { RedisNonces } from './redis-nonces';
-export { RedisCircuit, RedisUnavailableError, isRedisUnavailable, DEFAULT_REDIS_CIRCUIT, type RedisCircuitOptions, type RedisCircuitState } from './redis-circuit';
+export {
+  RedisCircuit,
+  RedisUnavailableError,
+  isRedisUnavailable,
+  DEFAULT_REDIS_CIRCUIT,
+  type RedisCircuitOptions,
+  type RedisCircuitState,
+} from './redis-circuit';
 export { connectRedis, redisAnswers, FAIL_FAST_REDIS_OPTIONS } from './redis-connection';
 
 export interface SharedState {

@@ -24,7 +24,12 @@ test('opens after consecutive failures, skips calls while open, and closes by it
   expect({ asked, skipped: circuit.skipped }).toEqual({ asked: 0, skipped: 1 });
 
   // After the probe interval the next call is the probe; its success closes the circuit.
-  await until(() => circuit.run(up).then(() => true, () => false));
+  await until(() =>
+    circuit.run(up).then(
+      () => true,
+      () => false,
+    ),
+  );
   expect(circuit.state).toBe('closed');
 });
 

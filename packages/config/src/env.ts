@@ -40,9 +40,7 @@ export function writeConfigError(error: unknown): error is ConfigError {
   return true;
 }
 
-const booleanText = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const booleanText = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** Env pieces every deployable shares. */
 export const commonEnv = {

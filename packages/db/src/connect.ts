@@ -41,9 +41,7 @@ const MIGRATION_LOCK_KEY = 7_424_130_517;
 export const reconnectDelaySeconds = (failedAttempts: number): number => Math.min(1, 0.05 * 2 ** failedAttempts) * (0.5 + Math.random() / 2);
 
 /** Creates the database if needed, applies pending migrations (or checks they were), and returns a pooled connection. */
-export async function openServiceDatabase<TSchema extends Record<string, unknown>>(
-  options: OpenDatabaseOptions<TSchema>,
-): Promise<ServiceDatabase<TSchema>> {
+export async function openServiceDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<ServiceDatabase<TSchema>> {
   const apply = options.migrations !== 'verify';
   if (apply) await ensureDatabase(options.url);
   const statements = new StatementCounter();
@@ -95,7 +93,9 @@ async function verifyMigrated(sql: Sql, migrationsFolder: string): Promise<void>
   if (migrations.length === 0) return;
   const latest = migrations.at(-1)!.folderMillis;
   if (!(await hasApplied(sql, latest))) {
-    throw new MigrationsNotApplied(`the database is not migrated to this release (${migrations.length} migrations in ${migrationsFolder}): run \`node migrate.js\` first, or unset RUN_MIGRATIONS=false`);
+    throw new MigrationsNotApplied(
+      `the database is not migrated to this release (${migrations.length} migrations in ${migrationsFolder}): run \`node migrate.js\` first, or unset RUN_MIGRATIONS=false`,
+    );
   }
 }
 

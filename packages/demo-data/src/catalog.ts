@@ -35,7 +35,10 @@ const COLORS = ['black', 'white', 'navy', 'olive', 'sand', 'red', 'teal', 'grey'
 const MATERIALS = ['aluminium', 'oak', 'cotton', 'recycled plastic', 'steel', 'wool', 'bamboo'];
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function buildCategories(): DemoCategory[] {

@@ -41,9 +41,17 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() 
 
   const relayBatch = () =>
     sql.begin(async (tx) => {
-      const rows = await tx<OutboxRow[]>`select id::text, topic, payload, created_at from outbox where published_at is null order by id limit 100 for update skip locked`;
+      const rows = await tx<
+        OutboxRow[]
+      >`select id::text, topic, payload, created_at from outbox where published_at is null order by id limit 100 for update skip locked`;
       if (rows.length === 0) return 0;
-      const events: DomainEvent[] = rows.map((row) => ({ id: `${options.source}:${row.id}`, topic: row.topic, source: options.source, occurredAt: row.created_at.toISOString(), payload: row.payload }));
+      const events: DomainEvent[] = rows.map((row) => ({
+        id: `${options.source}:${row.id}`,
+        topic: row.topic,
+        source: options.source,
+        occurredAt: row.created_at.toISOString(),
+        payload: row.payload,
+      }));
       await options.bus.publish(events);
       await tx`update outbox set published_at = now() where id = any(${rows.map((row) => row.id)}::bigint[])`;
       return rows.length;

@@ -18,7 +18,11 @@ export function outboxTable() {
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       publishedAt: timestamp('published_at', { withTimezone: true }),
     },
-    (table) => [index('outbox_unpublished_idx').on(table.id).where(sql`${table.publishedAt} is null`)],
+    (table) => [
+      index('outbox_unpublished_idx')
+        .on(table.id)
+        .where(sql`${table.publishedAt} is null`),
+    ],
   );
 }
 

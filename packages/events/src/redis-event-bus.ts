@@ -106,7 +106,15 @@ export class RedisEventBus implements EventBus {
     }
   }
 
-  private async consume(reader: Redis, streams: string[], options: SubscribeOptions, consumer: string, groupsReady: boolean, stopped: () => boolean, stopping: Promise<never>): Promise<void> {
+  private async consume(
+    reader: Redis,
+    streams: string[],
+    options: SubscribeOptions,
+    consumer: string,
+    groupsReady: boolean,
+    stopped: () => boolean,
+    stopping: Promise<never>,
+  ): Promise<void> {
     let lastClaim = 0;
     let ready = groupsReady;
     while (!stopped()) {
@@ -119,7 +127,19 @@ export class RedisEventBus implements EventBus {
           lastClaim = Date.now();
           for (const stream of streams) await Promise.race([this.takeOverAbandoned(reader, stream, options, consumer), stopping]);
         }
-        const read = reader.call('XREADGROUP', 'GROUP', options.group, consumer, 'COUNT', 100, 'BLOCK', 1_000, 'STREAMS', ...streams, ...streams.map(() => '>'));
+        const read = reader.call(
+          'XREADGROUP',
+          'GROUP',
+          options.group,
+          consumer,
+          'COUNT',
+          100,
+          'BLOCK',
+          1_000,
+          'STREAMS',
+          ...streams,
+          ...streams.map(() => '>'),
+        );
         const reply = (await Promise.race([read, stopping])) as StreamReply;
         for (const [stream, entries] of reply ?? []) await this.handleEntries(stream, entries, options);
       } catch {
@@ -133,8 +153,15 @@ export class RedisEventBus implements EventBus {
 
   /** Entries a crashed process took but never acknowledged. */
   private async takeOverAbandoned(reader: Redis, stream: string, options: SubscribeOptions, consumer: string): Promise<void> {
-    const [, entries] = (await reader.call('XAUTOCLAIM', stream, options.group, consumer, this.options.claimIdleMs ?? 30_000, '0-0', 'COUNT', 100)) as [string, StreamEntry[]];
-    await this.handleEntries(stream, entries.filter(([, fields]) => fields), options);
+    const [, entries] = (await reader.call('XAUTOCLAIM', stream, options.group, consumer, this.options.claimIdleMs ?? 30_000, '0-0', 'COUNT', 100)) as [
+      string,
+      StreamEntry[],
+    ];
+    await this.handleEntries(
+      stream,
+      entries.filter(([, fields]) => fields),
+      options,
+    );
   }
 
   private async handleEntries(stream: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {

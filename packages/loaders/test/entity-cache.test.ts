@@ -62,10 +62,16 @@ test('a failing fetch rejects the load, for waiters too, and never leaves an unh
   });
   expect(unhandled).toEqual([]);
   // Nothing was cached from the failure: the next load fetches again.
-  expect(await cache.load(['x'], async (ids) => ids.map((id) => ({ id, n: 9 })), (row) => row.id)).toEqual([{ id: 'x', n: 9 }]);
+  expect(
+    await cache.load(
+      ['x'],
+      async (ids) => ids.map((id) => ({ id, n: 9 })),
+      (row) => row.id,
+    ),
+  ).toEqual([{ id: 'x', n: 9 }]);
 });
 
-test('a load whose own fetch fails while it also waits on another load\'s fetch leaves no unhandled rejection', async () => {
+test("a load whose own fetch fails while it also waits on another load's fetch leaves no unhandled rejection", async () => {
   const cache = make();
   const failingAfter = (ms: number) => async () => {
     await new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,5 +91,11 @@ test('a value that does not decode is a miss', async () => {
   const store = new MemoryCache();
   const cache = new EntityCache<string, Row>({ cache: store, entity: 'row', schemaVersion: 'v1', ttlSeconds: 60, decode });
   await store.setMany([{ key: cache.keyOf('a'), value: '{"d": {"id": "a", "n": "not a number"}}', ttlSeconds: 60 }]);
-  expect(await cache.load(['a'], async (ids) => ids.map((id) => ({ id, n: 5 })), (row) => row.id)).toEqual([{ id: 'a', n: 5 }]);
+  expect(
+    await cache.load(
+      ['a'],
+      async (ids) => ids.map((id) => ({ id, n: 5 })),
+      (row) => row.id,
+    ),
+  ).toEqual([{ id: 'a', n: 5 }]);
 });

@@ -21,7 +21,13 @@ function prettyDestination(): DestinationStream {
     } catch (error) {
       throw new Error('pretty logs need pino-pretty, which a production install leaves out: set LOG_FORMAT=json or install pino-pretty', { cause: error });
     }
-    prettyStream = pinoPretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name,service', messageFormat: '[{service}] {msg}' });
+    prettyStream = pinoPretty({
+      sync: true,
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,name,service',
+      messageFormat: '[{service}] {msg}',
+    });
   }
   return prettyStream;
 }

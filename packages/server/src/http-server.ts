@@ -173,10 +173,7 @@ async function readinessOf(options: ServeOptions, draining: boolean): Promise<Re
 }
 
 /** Serves one Apollo Server on node:http: POST/GET /graphql, GET /health, /ready and /metrics. */
-export async function serveGraphQL<TContext extends RequestScoped>(
-  service: GraphQLService<TContext>,
-  options: ServeOptions,
-): Promise<ListeningServer> {
+export async function serveGraphQL<TContext extends RequestScoped>(service: GraphQLService<TContext>, options: ServeOptions): Promise<ListeningServer> {
   const maxBodyBytes = options.maxBodyBytes ?? SUBGRAPH_HTTP_DEFAULTS.maxBodyBytes;
   const metrics = options.metrics ?? new ServiceMetrics('service');
   let draining = false;
@@ -245,19 +242,37 @@ export async function serveGraphQL<TContext extends RequestScoped>(
       const verdict = await claimSignatureNonce(options.nonces, signature.nonce, signature.expiresAt);
       if (!verdict.fresh && verdict.reason === 'replayed') {
         logger.warn('refused a signed mutation sent a second time');
-        sendJson(response, 401, { errors: [{ message: 'This signed request was already used; requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        sendJson(response, 401, {
+          errors: [
+            { message: 'This signed request was already used; requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } },
+          ],
+        });
         return;
       }
       if (!verdict.fresh) {
         // Fail closed: without the shared store a replay could not be told from a first use.
         response.setHeader('retry-after', String(verdict.retryAfterSeconds));
-        sendJson(response, 503, { errors: [{ message: 'Changes cannot be made right now; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: verdict.retryAfterSeconds } }] });
+        sendJson(response, 503, {
+          errors: [
+            {
+              message: 'Changes cannot be made right now; try again shortly',
+              extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: verdict.retryAfterSeconds },
+            },
+          ],
+        });
         return;
       }
     }
     const maxBatchSize = options.maxBatchSize ?? SUBGRAPH_HTTP_DEFAULTS.maxBatchSize;
     if (Array.isArray(body) && body.length > maxBatchSize) {
-      sendJson(response, 400, { errors: [{ message: `A batch may hold at most ${maxBatchSize} operations, got ${body.length}`, extensions: { code: ErrorCode.BAD_REQUEST, limit: 'maxBatchSize' } }] });
+      sendJson(response, 400, {
+        errors: [
+          {
+            message: `A batch may hold at most ${maxBatchSize} operations, got ${body.length}`,
+            extensions: { code: ErrorCode.BAD_REQUEST, limit: 'maxBatchSize' },
+          },
+        ],
+      });
       return;
     }
     const operationStats = emptyStats();
@@ -266,7 +281,11 @@ export async function serveGraphQL<TContext extends RequestScoped>(
     const execute = () =>
       service.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: async () => attachRequestOutcome(await service.context({ requestId, logger, headers, viewer, clientIp: clientAddressOf(request, options.trustedProxies) }), outcome),
+        context: async () =>
+          attachRequestOutcome(
+            await service.context({ requestId, logger, headers, viewer, clientIp: clientAddressOf(request, options.trustedProxies) }),
+            outcome,
+          ),
       });
     const result = await (options.countsDatabaseWork === false ? execute() : withOperationStats(operationStats, execute));
     outcome.failed = (result.status ?? 200) >= 400;
@@ -300,7 +319,9 @@ export async function serveGraphQL<TContext extends RequestScoped>(
         metrics.errors.inc({ code: ErrorCode.PAYLOAD_TOO_LARGE });
         // `connection: close`: the body may not have been read to its end (MAX_DISCARDED_BYTES).
         response.shouldKeepAlive = false;
-        sendJson(response, 413, { errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+        sendJson(response, 413, {
+          errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
+        });
         return;
       }
       if (error instanceof ClientClosed) {

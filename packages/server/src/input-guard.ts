@@ -58,7 +58,9 @@ function holdsNul(document: DocumentNode): boolean {
 
 /** A string literal of the document holding U+0000 (written as "\u0000" in GraphQL). */
 export function literalProblem(document: DocumentNode): GraphQLError | undefined {
-  return holdsNul(document) ? requestError('A string in the operation holds the character U+0000, which no input may contain', ErrorCode.BAD_USER_INPUT) : undefined;
+  return holdsNul(document)
+    ? requestError('A string in the operation holds the character U+0000, which no input may contain', ErrorCode.BAD_USER_INPUT)
+    : undefined;
 }
 
 /**
@@ -80,7 +82,9 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
           const problem = variablesProblem(request.variables ?? {});
           if (problem) throw problem;
           if (!operation) {
-            const message = request.operationName ? `Unknown operation named "${request.operationName}"` : 'Must provide an operation name when the document holds several operations';
+            const message = request.operationName
+              ? `Unknown operation named "${request.operationName}"`
+              : 'Must provide an operation name when the document holds several operations';
             throw requestError(message, ErrorCode.OPERATION_RESOLUTION_FAILURE);
           }
           if (operation.kind === Kind.OPERATION_DEFINITION) {

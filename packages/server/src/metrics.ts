@@ -27,7 +27,12 @@ export class ServiceMetrics {
     // read at scrape time. In the all-in-one mode each service's registry reports the one process.
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'shopgraph_graphql_requests_total', help: 'GraphQL operations, by operation name and outcome (ok or error)', labelNames: ['operation', 'outcome'], registers });
+    this.requests = new Counter({
+      name: 'shopgraph_graphql_requests_total',
+      help: 'GraphQL operations, by operation name and outcome (ok or error)',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'shopgraph_graphql_request_duration_seconds',
       help: 'Time from request to response, by operation name',
@@ -35,9 +40,19 @@ export class ServiceMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.errors = new Counter({ name: 'shopgraph_graphql_errors_total', help: 'GraphQL errors sent to clients, by extensions.code', labelNames: ['code'], registers });
+    this.errors = new Counter({
+      name: 'shopgraph_graphql_errors_total',
+      help: 'GraphQL errors sent to clients, by extensions.code',
+      labelNames: ['code'],
+      registers,
+    });
     this.sqlStatements = new Counter({ name: 'shopgraph_sql_statements_total', help: 'SQL statements sent while serving GraphQL requests', registers });
-    this.entityCache = new Counter({ name: 'shopgraph_entity_cache_lookups_total', help: 'Shared entity cache lookups, by result (hit or miss)', labelNames: ['result'], registers });
+    this.entityCache = new Counter({
+      name: 'shopgraph_entity_cache_lookups_total',
+      help: 'Shared entity cache lookups, by result (hit or miss)',
+      labelNames: ['result'],
+      registers,
+    });
   }
 
   /** The label for an operation name, bounded so clients cannot grow the metric without end. */
@@ -141,7 +156,10 @@ export function requestOutcomePlugin<T extends BaseContext>(): ApolloServerPlugi
           const outcome = (contextValue as { [REQUEST_OUTCOME]?: RequestOutcome })[REQUEST_OUTCOME];
           if (!outcome) return;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          outcome.operations.push({ name: operationName ?? request.operationName ?? null, errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')) });
+          outcome.operations.push({
+            name: operationName ?? request.operationName ?? null,
+            errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),
+          });
         },
       };
     },

@@ -39,13 +39,15 @@ export function stopOnSignals(stop: () => Promise<void>, logger: MainLogger): vo
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
     // The last spans (this shutdown's included) are sent before the process exits.
-    stop().then(stopTracing).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    stop()
+      .then(stopTracing)
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   // Spawned by `npm run start:services` (with an IPC channel): when it dies, even by SIGKILL, this

@@ -1,9 +1,24 @@
 import { gatewaySecretEnv } from '@shopgraph/auth';
-import { booleanText, commonEnv, databaseEnv, localRoutingUrl, portEnv, routingUrlVariable, serviceDatabaseUrl, SERVICE_NAMES, SERVICE_PORTS, z, type ServiceName } from '@shopgraph/config';
+import {
+  booleanText,
+  commonEnv,
+  databaseEnv,
+  localRoutingUrl,
+  portEnv,
+  routingUrlVariable,
+  serviceDatabaseUrl,
+  SERVICE_NAMES,
+  SERVICE_PORTS,
+  z,
+  type ServiceName,
+} from '@shopgraph/config';
 import { runtimeFilesEnv } from './runtime-files';
 
 /** USERS_URL, PRODUCTS_URL...: where a subgraph reaches its peers (the same variables route the gateway). */
-const peerUrlEnv = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), z.url().optional()])) as Record<`${Uppercase<ServiceName>}_URL`, z.ZodOptional<z.ZodURL>>;
+const peerUrlEnv = Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), z.url().optional()])) as Record<
+  `${Uppercase<ServiceName>}_URL`,
+  z.ZodOptional<z.ZodURL>
+>;
 
 /** Environment of one subgraph process. */
 export function serviceEnvSchema(name: ServiceName) {

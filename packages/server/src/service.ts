@@ -94,7 +94,13 @@ export async function answersWithin(ms: number, work: PromiseLike<unknown>): Pro
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([Promise.resolve(work).then(() => true, () => false), timeout]);
+    return await Promise.race([
+      Promise.resolve(work).then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -133,7 +139,8 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
   try {
     await subgraph.prepare?.(database.db);
     if (options.seed) await subgraph.seed(database.db);
-    if (subgraph.relaysOutbox) stopRelay = await startOutboxRelay({ databaseUrl: options.databaseUrl, source: subgraph.name, bus: options.shared.events, logger: options.logger });
+    if (subgraph.relaysOutbox)
+      stopRelay = await startOutboxRelay({ databaseUrl: options.databaseUrl, source: subgraph.name, bus: options.shared.events, logger: options.logger });
     const databaseAnswers = () => answersWithin(2_000, database.sql`select 1`);
     return await listenSubgraph(subgraph.name, subgraph.build(database.db, options), options, { statements: database.statements, close, databaseAnswers });
   } catch (error) {

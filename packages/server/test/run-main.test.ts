@@ -21,7 +21,10 @@ const started = (child: ChildProcess) => new Promise<void>((resolve) => child.on
 test('an uncaught exception is logged as fatal and the process exits 1, for its supervisor to restart', async () => {
   const service = start('throw-from-timer');
   expect(await service.exited).toBe(1);
-  const fatal = service.output().split('\n').find((line) => line.includes('"level":60'));
+  const fatal = service
+    .output()
+    .split('\n')
+    .find((line) => line.includes('"level":60'));
   expect(JSON.parse(fatal!)).toMatchObject({ msg: expect.stringMatching(/uncaught exception/), err: { type: 'TypeError' } });
 });
 

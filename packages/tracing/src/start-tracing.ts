@@ -29,7 +29,8 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   api = require('@opentelemetry/api') as OtelApi;
   const { NodeTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { defaultResource, detectResources, envDetector, resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { defaultResource, detectResources, envDetector, resourceFromAttributes } =
+    require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
   const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof import('@opentelemetry/semantic-conventions');
   const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
@@ -37,7 +38,9 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (envDetector) win over the name given here.
-  const resource = defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName })).merge(detectResources({ detectors: [envDetector] }));
+  const resource = defaultResource()
+    .merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }))
+    .merge(detectResources({ detectors: [envDetector] }));
   // The exporter and the batch processor read their own OTEL_EXPORTER_OTLP_* and OTEL_BSP_* variables.
   provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())] });
   // Global tracer provider, AsyncLocalStorage context and the W3C trace-context + baggage propagator.

@@ -7,8 +7,15 @@ import { findStockByProductIds } from './db/queries/stock';
 /** Per-request loaders: stock for a batch of products is one statement. */
 export function createInventoryLoaders(db: InventoryDb, caches: InventoryCaches) {
   return {
-    reservationItemsByOrderId: createGroupLoader((ids: readonly string[]) => findReservationItems(db, ids), (row) => row.orderId),
-    stockByProductId: createCachedEntityLoader(caches.stockByProductId, (ids) => findStockByProductIds(db, ids), (row) => row.productId),
+    reservationItemsByOrderId: createGroupLoader(
+      (ids: readonly string[]) => findReservationItems(db, ids),
+      (row) => row.orderId,
+    ),
+    stockByProductId: createCachedEntityLoader(
+      caches.stockByProductId,
+      (ids) => findStockByProductIds(db, ids),
+      (row) => row.productId,
+    ),
   };
 }
 

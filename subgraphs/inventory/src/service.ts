@@ -5,7 +5,14 @@ import { buildSubgraph } from './server';
 
 export function startInventoryService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'inventory', schema, migrationsFolder: subgraphMigrationsDir(__dirname), seed: seedInventory, relaysOutbox: true, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
+    {
+      name: 'inventory',
+      schema,
+      migrationsFolder: subgraphMigrationsDir(__dirname),
+      seed: seedInventory,
+      relaysOutbox: true,
+      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }),
+    },
     options,
   );
 }

@@ -11,5 +11,13 @@ export interface SubgraphContext extends RequestScoped {
 }
 
 export function createContext(commerce: Commerce, production: boolean, request: RequestInfo): SubgraphContext {
-  return { requestId: request.requestId, logger: request.logger, viewer: request.viewer, db: commerce.db, commerce, production, loaders: createOrdersLoaders(commerce.db) };
+  return {
+    requestId: request.requestId,
+    logger: request.logger,
+    viewer: request.viewer,
+    db: commerce.db,
+    commerce,
+    production,
+    loaders: createOrdersLoaders(commerce.db),
+  };
 }

@@ -14,10 +14,22 @@ export function createOrdersLoaders(db: OrdersDb) {
   // One loader per page size: a batch shares the same `first`.
   const firstOrders = new Map<number, DataLoader<string, OrderRow[]>>();
   return {
-    orderById: createEntityLoader((ids: readonly string[]) => findOrdersByIds(db, ids), (row) => row.id),
-    itemsByOrderId: createGroupLoader((ids: readonly string[]) => findItemsByOrderIds(db, ids), (row) => row.orderId),
-    historyByOrderId: createGroupLoader((ids: readonly string[]) => findHistoryByOrderIds(db, ids), (row) => row.orderId),
-    paymentsByOrderId: createGroupLoader((ids: readonly string[]) => findPaymentsByOrderIds(db, ids), (row) => row.orderId),
+    orderById: createEntityLoader(
+      (ids: readonly string[]) => findOrdersByIds(db, ids),
+      (row) => row.id,
+    ),
+    itemsByOrderId: createGroupLoader(
+      (ids: readonly string[]) => findItemsByOrderIds(db, ids),
+      (row) => row.orderId,
+    ),
+    historyByOrderId: createGroupLoader(
+      (ids: readonly string[]) => findHistoryByOrderIds(db, ids),
+      (row) => row.orderId,
+    ),
+    paymentsByOrderId: createGroupLoader(
+      (ids: readonly string[]) => findPaymentsByOrderIds(db, ids),
+      (row) => row.orderId,
+    ),
     /** Whether the user received the product (a DELIVERED order with it): reviews' verifiedPurchase. */
     deliveredPurchase: new DataLoader<Purchase, boolean, string>(
       async (pairs) => {
@@ -29,7 +41,10 @@ export function createOrdersLoaders(db: OrdersDb) {
     firstOrdersByUserId(first: number): DataLoader<string, OrderRow[]> {
       let loader = firstOrders.get(first);
       if (!loader) {
-        loader = createGroupLoader((ids: readonly string[]) => findFirstOrdersPerUser(db, ids, first), (row) => row.userId);
+        loader = createGroupLoader(
+          (ids: readonly string[]) => findFirstOrdersPerUser(db, ids, first),
+          (row) => row.userId,
+        );
         firstOrders.set(first, loader);
       }
       return loader;

@@ -36,7 +36,9 @@ export interface OrdersDeps {
 }
 
 /** What the cart, checkout, lifecycle and reconciler work with, made once per process (tests make their own the same way). */
-export function createCommerce(deps: Pick<OrdersDeps, 'db' | 'shared' | 'logger' | 'gatewaySecret' | 'peerUrls' | 'paymentProvider' | 'paymentSettings' | 'settings'>): Commerce {
+export function createCommerce(
+  deps: Pick<OrdersDeps, 'db' | 'shared' | 'logger' | 'gatewaySecret' | 'peerUrls' | 'paymentProvider' | 'paymentSettings' | 'settings'>,
+): Commerce {
   const provider = deps.paymentProvider ?? new SimulatedPaymentProvider(deps.shared.cache, deps.shared.counters);
   return {
     db: deps.db,

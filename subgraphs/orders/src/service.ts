@@ -13,7 +13,8 @@ export function startOrdersService(options: SubgraphRuntimeOptions): Promise<Run
       migrationsFolder: subgraphMigrationsDir(__dirname),
       seed: seedOrders,
       relaysOutbox: true,
-      build: (db, { production, shared, logger, gatewaySecret, peerUrls }) => buildSubgraph({ db, production, shared, logger, gatewaySecret, peerUrls: peerUrls ?? (() => ({})), settings }),
+      build: (db, { production, shared, logger, gatewaySecret, peerUrls }) =>
+        buildSubgraph({ db, production, shared, logger, gatewaySecret, peerUrls: peerUrls ?? (() => ({})), settings }),
     },
     options,
   );

@@ -46,13 +46,18 @@ describeWithRedis('order events: the outbox relay and idempotent consumers, on r
     try {
       // No orders process runs: the change commits with its event, and nothing publishes it.
       await changeOrderStatus(database.db, order.id, { to: 'DELIVERED', actor: 'test', reason: 'relay test' });
-      const unpublished = await database.db.select().from(outbox).where(and(isNull(outbox.publishedAt), eq(outbox.topic, 'OrderStatusChanged')));
+      const unpublished = await database.db
+        .select()
+        .from(outbox)
+        .where(and(isNull(outbox.publishedAt), eq(outbox.topic, 'OrderStatusChanged')));
       expect(unpublished.map((row) => row.payload)).toEqual([expect.objectContaining({ orderId: order.id, from: 'SHIPPED', to: 'DELIVERED', sequence: 1 })]);
 
       const restarted = await startServiceForTest('orders', startService, { redisUrl: testRedisUrl(), databasePrefix: prefix });
       try {
         await until(async () => seen.some((event) => event.payload.orderId === order.id));
-        const [{ left }] = (await database.db.execute(sql`select count(*)::int as left from outbox where published_at is null`)) as unknown as [{ left: number }];
+        const [{ left }] = (await database.db.execute(sql`select count(*)::int as left from outbox where published_at is null`)) as unknown as [
+          { left: number },
+        ];
         expect(left).toBe(0);
       } finally {
         await restarted.stop();

@@ -43,7 +43,10 @@ test('orders of every customer cost the same few statements as of three', async 
     expect(errors).toBeUndefined();
     for (const user of data!._entities) {
       expect(user.orders.map((order: { id: string }) => order.id).sort()).toEqual(
-        demoOrders.filter((order) => order.userId === user.id).map((order) => order.id).sort(),
+        demoOrders
+          .filter((order) => order.userId === user.id)
+          .map((order) => order.id)
+          .sort(),
       );
     }
     return orders.statements!.count - before;
@@ -55,9 +58,13 @@ test('orders of every customer cost the same few statements as of three', async 
 });
 
 test('bad input: page size over 100 and malformed ids are BAD_USER_INPUT, unknown ids null', async () => {
-  const tooMany = await orders.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 101) { id } } } }', {
-    r: [{ __typename: 'User', id: customers[0]!.id }],
-  }, asAdmin);
+  const tooMany = await orders.request(
+    'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 101) { id } } } }',
+    {
+      r: [{ __typename: 'User', id: customers[0]!.id }],
+    },
+    asAdmin,
+  );
   expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   const malformed = await orders.request('{ order(id: "12") { id } }', {}, asAdmin);
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -74,7 +81,11 @@ test("a customer gets FORBIDDEN for someone else's order and order list, and nul
   const list = await orders.request(USER_ORDERS, { r: [{ __typename: 'User', id: order.userId }] }, stranger);
   expect(list.data!._entities).toEqual([{ id: order.userId, orders: null }]);
   expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  const entity = await orders.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id } } }', { r: [{ __typename: 'Order', id: order.id }] }, stranger);
+  const entity = await orders.request(
+    'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id } } }',
+    { r: [{ __typename: 'Order', id: order.id }] },
+    stranger,
+  );
   expect(entity.data!._entities).toEqual([null]);
   const anonymous = await orders.request('query ($id: ID!) { order(id: $id) { id } }', { id: order.id });
   expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

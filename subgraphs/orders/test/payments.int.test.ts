@@ -24,7 +24,11 @@ beforeAll(async () => {
   redis = await startOwnRedis();
   cache = new RedisCache(redis.url);
   counters = new RedisCounters(redis.url);
-  database = await openServiceDatabase({ url: serviceDatabaseUrl('orders', testDatabaseServerUrl(), prefix, {}), schema, migrationsFolder: join(__dirname, '..', 'drizzle') });
+  database = await openServiceDatabase({
+    url: serviceDatabaseUrl('orders', testDatabaseServerUrl(), prefix, {}),
+    schema,
+    migrationsFolder: join(__dirname, '..', 'drizzle'),
+  });
 });
 afterAll(async () => {
   await Promise.all([cache?.close(), counters?.close()]);
@@ -39,7 +43,11 @@ async function pendingOrder(): Promise<string> {
 }
 
 test('a provider error that is neither a deadline nor transient is recorded for every attempt and answered as a failure; a later retry with the same key succeeds', async () => {
-  const payments = new Payments(database.db, new SimulatedPaymentProvider(cache, counters), createLogger('test', 'silent'), { deadlineMs: 2_000, attempts: 2, backoffMs: 10 });
+  const payments = new Payments(database.db, new SimulatedPaymentProvider(cache, counters), createLogger('test', 'silent'), {
+    deadlineMs: 2_000,
+    attempts: 2,
+    backoffMs: 10,
+  });
   const orderId = await pendingOrder();
   const authorize = () =>
     payments.call({ orderId, operation: 'AUTHORIZE', amountCents: 1_000, idempotencyKey: `${orderId}:authorize`, cardLast4: '4242' }, () =>

@@ -7,10 +7,25 @@ import { findProductsByIds, findProductsBySkus } from './db/queries/products';
 /** Per-request loaders: every entity read and relation in this subgraph is one batched statement. */
 export function createProductsLoaders(db: ProductsDb, caches: ProductsCaches) {
   return {
-    productById: createCachedEntityLoader(caches.productById, (ids) => findProductsByIds(db, ids), (row) => row.id),
-    productBySku: createCachedEntityLoader(caches.productBySku, (skus) => findProductsBySkus(db, skus), (row) => row.sku),
-    categoryById: createCachedEntityLoader(caches.categoryById, (ids) => findCategoriesByIds(db, ids), (row) => row.id),
-    categoriesByParentId: createGroupLoader((ids: readonly string[]) => findCategoriesByParentIds(db, ids), (row) => row.parentId ?? ''),
+    productById: createCachedEntityLoader(
+      caches.productById,
+      (ids) => findProductsByIds(db, ids),
+      (row) => row.id,
+    ),
+    productBySku: createCachedEntityLoader(
+      caches.productBySku,
+      (skus) => findProductsBySkus(db, skus),
+      (row) => row.sku,
+    ),
+    categoryById: createCachedEntityLoader(
+      caches.categoryById,
+      (ids) => findCategoriesByIds(db, ids),
+      (row) => row.id,
+    ),
+    categoriesByParentId: createGroupLoader(
+      (ids: readonly string[]) => findCategoriesByParentIds(db, ids),
+      (row) => row.parentId ?? '',
+    ),
     categoryPathById: new DataLoader(async (ids: readonly string[]) => {
       const paths = await findCategoryPaths(db, ids);
       return ids.map((id) => paths.get(id) ?? []);

@@ -5,7 +5,13 @@ import { buildSubgraph } from './server';
 
 export function startProductsService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'products', schema, migrationsFolder: subgraphMigrationsDir(__dirname), seed: seedProducts, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, events: shared.events, logger }) },
+    {
+      name: 'products',
+      schema,
+      migrationsFolder: subgraphMigrationsDir(__dirname),
+      seed: seedProducts,
+      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, events: shared.events, logger }),
+    },
     options,
   );
 }

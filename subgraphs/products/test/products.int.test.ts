@@ -58,10 +58,12 @@ test('an unknown product is null, and the entity resolves by id and by sku', asy
   const missing = await products.request('{ product(id: "00000000-0000-4000-8000-000000000000") { id } }');
   expect(missing.data).toEqual({ product: null });
   const [first] = demoProducts;
-  const entities = await products.request(
-    'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku name } } }',
-    { r: [{ __typename: 'Product', sku: first!.sku }, { __typename: 'Product', id: first!.id }] },
-  );
+  const entities = await products.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku name } } }', {
+    r: [
+      { __typename: 'Product', sku: first!.sku },
+      { __typename: 'Product', id: first!.id },
+    ],
+  });
   expect(entities.data!._entities).toEqual([
     { id: first!.id, sku: first!.sku, name: first!.name },
     { id: first!.id, sku: first!.sku, name: first!.name },

@@ -16,8 +16,15 @@ export function createReviewsLoaders(db: ReviewsDb, caches: ReviewsCaches) {
   const authorCounts = new Map<ReviewVisibility, DataLoader<string, number>>();
   return {
     /** Any status: resolvers decide who sees it. */
-    reviewById: createEntityLoader((ids: readonly string[]) => findReviewsByIds(db, ids), (row) => row.id),
-    ratingByProductId: createCachedEntityLoader(caches.ratingByProductId, (ids) => findRatingsByProductIds(db, ids), (row) => row.productId),
+    reviewById: createEntityLoader(
+      (ids: readonly string[]) => findReviewsByIds(db, ids),
+      (row) => row.id,
+    ),
+    ratingByProductId: createCachedEntityLoader(
+      caches.ratingByProductId,
+      (ids) => findRatingsByProductIds(db, ids),
+      (row) => row.productId,
+    ),
     reviewCountByAuthorId(visibility: ReviewVisibility): DataLoader<string, number> {
       let loader = authorCounts.get(visibility);
       if (!loader) {
@@ -33,7 +40,10 @@ export function createReviewsLoaders(db: ReviewsDb, caches: ReviewsCaches) {
       const key = `${parent}:${visibility}:${first}`;
       let loader = firstPages.get(key);
       if (!loader) {
-        loader = createGroupLoader((ids: readonly string[]) => findFirstPerParent(db, parent, visibility, ids, first), (row) => row[parent]);
+        loader = createGroupLoader(
+          (ids: readonly string[]) => findFirstPerParent(db, parent, visibility, ids, first),
+          (row) => row[parent],
+        );
         firstPages.set(key, loader);
       }
       return loader;

@@ -5,7 +5,14 @@ import { buildSubgraph } from './server';
 
 export function startReviewsService(options: SubgraphRuntimeOptions): Promise<RunningService> {
   return startSubgraph(
-    { name: 'reviews', schema, migrationsFolder: subgraphMigrationsDir(__dirname), seed: seedReviews, relaysOutbox: true, build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }) },
+    {
+      name: 'reviews',
+      schema,
+      migrationsFolder: subgraphMigrationsDir(__dirname),
+      seed: seedReviews,
+      relaysOutbox: true,
+      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }),
+    },
     options,
   );
 }

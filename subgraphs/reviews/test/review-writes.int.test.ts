@@ -33,13 +33,15 @@ const unreviewed = demoProducts.filter((product) => !demoReviews.some((review) =
 test('the moderation queue pages oldest first, neither skipping nor repeating, and only for admins', async () => {
   const pending = await sql<{ id: string }[]>`select id from reviews where status = 'PENDING' order by created_at, id`;
   expect(pending.length).toBeGreaterThan(20);
-  const query = 'query ($after: String) { reviewsForModeration(first: 20, after: $after) { totalCount edges { node { id status } } pageInfo { hasNextPage endCursor } } }';
+  const query =
+    'query ($after: String) { reviewsForModeration(first: 20, after: $after) { totalCount edges { node { id status } } pageInfo { hasNextPage endCursor } } }';
   const seen: string[] = [];
   let after: string | null = null;
   for (;;) {
     const response = await reviews.request(query, { after }, admin);
     expect(response.errors).toBeUndefined();
-    const page: { totalCount: number; edges: { node: { id: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!.reviewsForModeration;
+    const page: { totalCount: number; edges: { node: { id: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+      response.data!.reviewsForModeration;
     expect(page.totalCount).toBe(pending.length);
     for (const edge of page.edges) expect(edge.node.status).toBe('PENDING');
     seen.push(...page.edges.map((edge) => edge.node.id));
@@ -92,8 +94,11 @@ test('the RatingChanged row is written in the review transaction: no event witho
 
 test('bad input is BAD_USER_INPUT and writes nothing', async () => {
   const productId = unreviewed[2]!.id;
-  const counts = async () => (await sql<{ reviews: number; events: number }[]>`
-    select (select count(*)::int from reviews) as reviews, (select count(*)::int from outbox) as events`)[0];
+  const counts = async () =>
+    (
+      await sql<{ reviews: number; events: number }[]>`
+    select (select count(*)::int from reviews) as reviews, (select count(*)::int from outbox) as events`
+    )[0];
   const before = await counts();
   const valid = { productId, rating: 3, title: 'Okay', body: 'Okay.' };
   const bad = [
@@ -107,13 +112,18 @@ test('bad input is BAD_USER_INPUT and writes nothing', async () => {
     { body: 'x'.repeat(5_001) },
     { productId: 'not-a-uuid' },
   ];
-  for (const change of bad) expect([change, code(await reviews.request(CREATE, { i: { ...valid, ...change } }, someone()))]).toEqual([change, 'BAD_USER_INPUT']);
+  for (const change of bad)
+    expect([change, code(await reviews.request(CREATE, { i: { ...valid, ...change } }, someone()))]).toEqual([change, 'BAD_USER_INPUT']);
   expect(code(await reviews.request(CREATE, { i: valid }))).toBe('UNAUTHENTICATED');
   expect(await counts()).toEqual(before);
 
   // Boundaries are accepted, and the title is stored trimmed.
-  const edge = await reviews.request('mutation ($i: CreateReviewInput!) { createReview(input: $i) { title body rating } }', {
-    i: { ...valid, rating: 5, title: `  ${'t'.repeat(120)}  `, body: 'b'.repeat(5_000) },
-  }, someone());
+  const edge = await reviews.request(
+    'mutation ($i: CreateReviewInput!) { createReview(input: $i) { title body rating } }',
+    {
+      i: { ...valid, rating: 5, title: `  ${'t'.repeat(120)}  `, body: 'b'.repeat(5_000) },
+    },
+    someone(),
+  );
   expect(edge.data!.createReview).toEqual({ title: 't'.repeat(120), body: 'b'.repeat(5_000), rating: 5 });
 });

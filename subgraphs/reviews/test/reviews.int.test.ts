@@ -42,7 +42,7 @@ test('ratings and histograms equal what the approved demo reviews give; pending 
   expect(pending.data).toEqual({ review: null });
 });
 
-test('pending reviews are their author\'s and admins\': by id and in User.reviews, with their status', async () => {
+test("pending reviews are their author's and admins': by id and in User.reviews, with their status", async () => {
   const pending = demoReviews.find((review) => review.status === 'PENDING')!;
   type Viewer = { id: string; roles: ('CUSTOMER' | 'ADMIN')[] };
   const author: Viewer = { id: pending.authorId, roles: ['CUSTOMER'] };
@@ -54,9 +54,13 @@ test('pending reviews are their author\'s and admins\': by id and in User.review
   expect((await reviews.request(byId, { id: pending.id }, stranger)).data).toEqual({ review: null });
 
   const listed = async (viewer: Viewer) => {
-    const { data, errors } = await reviews.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { reviews(first: 100) { totalCount edges { node { id status } } } } } }', {
-      r: [{ __typename: 'User', id: pending.authorId }],
-    }, viewer);
+    const { data, errors } = await reviews.request(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { reviews(first: 100) { totalCount edges { node { id status } } } } } }',
+      {
+        r: [{ __typename: 'User', id: pending.authorId }],
+      },
+      viewer,
+    );
     expect(errors).toBeUndefined();
     return data!._entities[0].reviews as { totalCount: number; edges: { node: { id: string; status: string } }[] };
   };
@@ -99,7 +103,8 @@ test("paging one author's reviews with first/after neither skips nor repeats", a
   for (;;) {
     const response = await reviews.request(query, { r: [{ __typename: 'User', id: authorId }], after });
     expect(response.errors).toBeUndefined();
-    const page: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!._entities[0].reviews;
+    const page: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+      response.data!._entities[0].reviews;
     expect(page.totalCount).toBe(total);
     seen.push(...page.edges.map((edge) => edge.node.id));
     if (!page.pageInfo.hasNextPage) break;
@@ -107,7 +112,12 @@ test("paging one author's reviews with first/after neither skips nor repeats", a
   }
   expect(seen).toHaveLength(total);
   expect(new Set(seen).size).toBe(total);
-  expect(seen.sort()).toEqual(approved.filter((review) => review.authorId === authorId).map((review) => review.id).sort());
+  expect(seen.sort()).toEqual(
+    approved
+      .filter((review) => review.authorId === authorId)
+      .map((review) => review.id)
+      .sort(),
+  );
 });
 
 test('bad input: malformed ids and cursors are BAD_USER_INPUT, unknown ids null', async () => {
@@ -115,9 +125,12 @@ test('bad input: malformed ids and cursors are BAD_USER_INPUT, unknown ids null'
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   const unknown = await reviews.request('{ review(id: "00000000-0000-4000-8000-000000000000") { id } }');
   expect(unknown.data).toEqual({ review: null });
-  const badCursor = await reviews.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { reviews(after: "zzz") { totalCount } } } }', {
-    r: productRefs(1),
-  });
+  const badCursor = await reviews.request(
+    'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { reviews(after: "zzz") { totalCount } } } }',
+    {
+      r: productRefs(1),
+    },
+  );
   expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 

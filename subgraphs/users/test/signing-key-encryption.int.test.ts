@@ -5,7 +5,15 @@ import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, dec
 import postgres from 'postgres';
 import { ACCESS_TOKEN, JWKS_PATH, openPrivateJwk, parseKeyEncryptionKeys } from '@shopgraph/auth';
 import { DEMO_CUSTOMER_EMAIL, DEMO_PASSWORD, demoUsers } from '@shopgraph/demo-data';
-import { dropTestDatabases, setEnvironment, startServiceForTest, TEST_GATEWAY_SECRET, testDatabaseServerUrl, uniqueDatabasePrefix, type TestService } from '@shopgraph/testing';
+import {
+  dropTestDatabases,
+  setEnvironment,
+  startServiceForTest,
+  TEST_GATEWAY_SECRET,
+  testDatabaseServerUrl,
+  uniqueDatabasePrefix,
+  type TestService,
+} from '@shopgraph/testing';
 import { startService } from '../src';
 
 // One users database across restarts of the service, each with the KEK list a rollout would give it.
@@ -35,7 +43,10 @@ async function startUsers(databasePrefix: string, keys: string): Promise<TestSer
 }
 
 async function login(service: TestService): Promise<string> {
-  const { data, errors } = await service.request('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: customer.email, p: DEMO_PASSWORD });
+  const { data, errors } = await service.request('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+    e: customer.email,
+    p: DEMO_PASSWORD,
+  });
   expect(errors).toBeUndefined();
   return data!.login.accessToken as string;
 }
@@ -68,7 +79,11 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
   const storedKeys = () => sql<StoredKey[]>`select *, row_to_json(k)::text as row from signing_keys k order by created_at`;
   const runMain = (env: NodeJS.ProcessEnv) => {
     const { USERS_KEY_ENCRYPTION_KEYS: _unset, USERS_DATABASE_URL: _own, REDIS_URL: _shared, ...inherited } = process.env;
-    return spawnSync(process.execPath, ['--import', 'tsx', MAIN], { env: { ...inherited, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...env }, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(process.execPath, ['--import', 'tsx', MAIN], {
+      env: { ...inherited, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   };
 
   afterAll(async () => {
@@ -84,7 +99,12 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
     expect(stored).toMatchObject({ kid: kidOf(tokenBeforeRotation), kek_id: 'old', private_jwk: null });
     expect(stored!.row).not.toContain('"d":');
     // Its private scalar appears nowhere in the row, in any column.
-    const opened = openPrivateJwk(parseKeyEncryptionKeys(OLD), stored!.kid, { kekId: 'old', iv: stored!.private_key_iv!, authTag: stored!.private_key_auth_tag!, ciphertext: stored!.private_key_ciphertext! });
+    const opened = openPrivateJwk(parseKeyEncryptionKeys(OLD), stored!.kid, {
+      kekId: 'old',
+      iv: stored!.private_key_iv!,
+      authTag: stored!.private_key_auth_tag!,
+      ciphertext: stored!.private_key_ciphertext!,
+    });
     expect(opened.d).toEqual(expect.any(String));
     expect(stored!.row).not.toContain(opened.d);
   });
@@ -98,7 +118,9 @@ describe('private signing keys are sealed at rest with USERS_KEY_ENCRYPTION_KEYS
   });
 
   test('a key sealed with a KEK that is no longer listed fails the start, naming that KEK', async () => {
-    await expect(start(OLD)).rejects.toThrow(/USERS_KEY_ENCRYPTION_KEYS: signing key [0-9a-f-]+ is sealed with key-encryption key "new", which is not in the list \("old"\)/);
+    await expect(start(OLD)).rejects.toThrow(
+      /USERS_KEY_ENCRYPTION_KEYS: signing key [0-9a-f-]+ is sealed with key-encryption key "new", which is not in the list \("old"\)/,
+    );
   });
 
   test('main.js says so in one configuration message and exits 1, without a stack trace', () => {
@@ -152,12 +174,30 @@ describe('during a rollout that prepends a KEK', () => {
     // A new replica reseals every key with NEW; an admin rotates there, so the newest key is sealed with NEW only.
     const newReplica = await startUsers(databasePrefix, `${NEW},${OLD}`);
     running.push(newReplica);
-    const rotated = await newReplica.request('mutation { rotateSigningKey }', {}, { id: demoUsers.find((user) => user.role === 'ADMIN')!.id, roles: ['ADMIN'] });
+    const rotated = await newReplica.request(
+      'mutation { rotateSigningKey }',
+      {},
+      { id: demoUsers.find((user) => user.role === 'ADMIN')!.id, roles: ['ADMIN'] },
+    );
     expect(rotated.errors).toBeUndefined();
     expect(kidOf(await login(newReplica))).toBe(rotated.data!.rotateSigningKey);
 
     // Past the old replica's 30 s refresh: it rereads the keys and cannot open the newest.
-    jest.useFakeTimers({ now: Date.now() + 31_000, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: Date.now() + 31_000,
+      doNotFake: [
+        'nextTick',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'hrtime',
+        'performance',
+      ],
+    });
     const token = await login(oldReplica);
     expect(kidOf(token)).toBe(firstKid);
     expect(await verifyAsGateway(newReplica, token)).toBe(customer.id);

@@ -22,7 +22,14 @@ export function CartPage() {
   const { data, error } = useQuery(CartQuery, { skip: !session, fetchPolicy: 'cache-and-network' });
   const [failure, setFailure] = useState<string>();
   const lines: Line[] = session
-    ? (data?.cart.lines ?? []).map((line) => ({ productId: line.product.id, slug: line.product.slug, name: line.productName, quantity: line.quantity, unitPrice: line.unitPrice, problems: line.problems }))
+    ? (data?.cart.lines ?? []).map((line) => ({
+        productId: line.product.id,
+        slug: line.product.slug,
+        name: line.productName,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        problems: line.problems,
+      }))
     : local.map((line) => ({ ...line, problems: [] }));
   const setQuantity = async (productId: string, quantity: number) => {
     setFailure(undefined);
@@ -61,7 +68,14 @@ export function CartPage() {
                     ))}
                   </td>
                   <td>
-                    <input aria-label={`Quantity of ${line.name}`} type="number" min={0} max={99} value={line.quantity} onChange={(event) => void setQuantity(line.productId, Number(event.target.value))} />
+                    <input
+                      aria-label={`Quantity of ${line.name}`}
+                      type="number"
+                      min={0}
+                      max={99}
+                      value={line.quantity}
+                      onChange={(event) => void setQuantity(line.productId, Number(event.target.value))}
+                    />
                   </td>
                   <td>{money(line.unitPrice)}</td>
                   <td>

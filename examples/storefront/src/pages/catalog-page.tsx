@@ -81,7 +81,10 @@ export function CatalogPage({ params }: { params: URLSearchParams }) {
             <ul className="plain" data-testid="price-facets">
               {products.facets.prices.map((facet) => (
                 <li key={facet.min}>
-                  <button className={`link ${minPrice === facet.min ? 'active' : ''}`} onClick={() => go({ minPrice: facet.min, maxPrice: facet.max ?? undefined })}>
+                  <button
+                    className={`link ${minPrice === facet.min ? 'active' : ''}`}
+                    onClick={() => go({ minPrice: facet.min, maxPrice: facet.max ?? undefined })}
+                  >
                     {facet.max == null ? `$${facet.min / 100}+` : `$${facet.min / 100}–$${facet.max / 100}`} <span className="count">{facet.count}</span>
                   </button>
                 </li>

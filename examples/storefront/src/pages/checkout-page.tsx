@@ -117,7 +117,15 @@ export function CheckoutPage() {
       <form onSubmit={placeOrder}>
         <label>
           Card number
-          <input aria-label="Card number" inputMode="numeric" autoComplete="cc-number" value={card} onChange={(event) => setCard(event.target.value)} required placeholder="4242 4242 4242 4242" />
+          <input
+            aria-label="Card number"
+            inputMode="numeric"
+            autoComplete="cc-number"
+            value={card}
+            onChange={(event) => setCard(event.target.value)}
+            required
+            placeholder="4242 4242 4242 4242"
+          />
         </label>
         <p className="muted">
           Test cards: <code>4242 4242 4242 4242</code> pays, <code>4000 0000 0000 0002</code> is declined.
@@ -132,7 +140,9 @@ export function CheckoutPage() {
           Payment failed: {outcome.reason}. Your cart is kept; try another card. (<a href={`#/orders/${outcome.order.id}`}>order {outcome.order.status}</a>)
         </div>
       )}
-      {outcome?.__typename === 'CheckoutOutOfStock' && <p className="error">Out of stock now: {outcome.products.map((product) => product.name).join(', ')}. Change your cart.</p>}
+      {outcome?.__typename === 'CheckoutOutOfStock' && (
+        <p className="error">Out of stock now: {outcome.products.map((product) => product.name).join(', ')}. Change your cart.</p>
+      )}
       {outcome?.__typename === 'PriceChanged' && (
         <div className="error">
           Prices changed since you added:

@@ -51,7 +51,13 @@ export function LoginPage({ next }: { next: string }) {
       </label>
       <label>
         Password
-        <input type="password" value={password} onChange={(event) => setPassword(event.target.value)} required minLength={mode === 'register' ? 8 : undefined} />
+        <input
+          type="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          required
+          minLength={mode === 'register' ? 8 : undefined}
+        />
       </label>
       {failure && <p className="error">{failure}</p>}
       <button type="submit" disabled={busy}>

@@ -9,7 +9,12 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const session = useSession();
   const { data, error } = useQuery(OrderQuery, { variables: { id: orderId }, skip: !session, fetchPolicy: 'cache-and-network' });
   const feed = useOrderStatusFeed(orderId, Boolean(session));
-  if (!session) return <p className="panel"><a href={`#/login?next=${encodeURIComponent(`/orders/${orderId}`)}`}>Sign in</a> to see this order.</p>;
+  if (!session)
+    return (
+      <p className="panel">
+        <a href={`#/login?next=${encodeURIComponent(`/orders/${orderId}`)}`}>Sign in</a> to see this order.
+      </p>
+    );
   if (error) return <p className="error">{errorMessage(error)}</p>;
   const order = data?.order;
   if (!order) return <p className="muted">Loading…</p>;
@@ -52,7 +57,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <p className="total">Total {money(order.total)}</p>
       {order.shippingAddress && (
         <p className="muted">
-          To {order.shippingAddress.recipient}, {order.shippingAddress.line1}, {order.shippingAddress.postalCode} {order.shippingAddress.city}, {order.shippingAddress.country}
+          To {order.shippingAddress.recipient}, {order.shippingAddress.line1}, {order.shippingAddress.postalCode} {order.shippingAddress.city},{' '}
+          {order.shippingAddress.country}
         </p>
       )}
       <h2>Live status</h2>
@@ -68,7 +74,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <ul className="plain">
         {order.payments.map((payment, index) => (
           <li key={index}>
-            {payment.operation.toLowerCase()} {money(payment.amount)} {payment.cardLast4 ? `card •••• ${payment.cardLast4}` : ''}: {payment.outcome.toLowerCase()}
+            {payment.operation.toLowerCase()} {money(payment.amount)} {payment.cardLast4 ? `card •••• ${payment.cardLast4}` : ''}:{' '}
+            {payment.outcome.toLowerCase()}
           </li>
         ))}
       </ul>

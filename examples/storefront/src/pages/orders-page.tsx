@@ -6,7 +6,12 @@ import { useSession } from '../use-session';
 export function OrdersPage() {
   const session = useSession();
   const { data, error, fetchMore } = useQuery(OrdersQuery, { variables: { first: 20 }, skip: !session, fetchPolicy: 'cache-and-network' });
-  if (!session) return <p className="panel"><a href="#/login?next=%2Forders">Sign in</a> to see your orders.</p>;
+  if (!session)
+    return (
+      <p className="panel">
+        <a href="#/login?next=%2Forders">Sign in</a> to see your orders.
+      </p>
+    );
   const orders = data?.orders;
   return (
     <section className="panel">
@@ -34,7 +39,10 @@ export function OrdersPage() {
           onClick={() =>
             fetchMore({
               variables: { after: orders.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, orders: { ...fetchMoreResult.orders, edges: [...previous.orders.edges, ...fetchMoreResult.orders.edges] } }),
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                ...previous,
+                orders: { ...fetchMoreResult.orders, edges: [...previous.orders.edges, ...fetchMoreResult.orders.edges] },
+              }),
             })
           }
         >

@@ -51,7 +51,14 @@ export function ProductPage({ slug }: { slug: string }) {
             {soldOut ? 'Sold out' : `${product.stock.available} in stock`}
           </p>
           <div className="buy">
-            <input aria-label="Quantity" type="number" min={1} max={99} value={quantity} onChange={(event) => setQuantity(Math.max(1, Number(event.target.value)))} />
+            <input
+              aria-label="Quantity"
+              type="number"
+              min={1}
+              max={99}
+              value={quantity}
+              onChange={(event) => setQuantity(Math.max(1, Number(event.target.value)))}
+            />
             <button onClick={add} disabled={soldOut}>
               Add to cart
             </button>

@@ -94,7 +94,11 @@ export class EntityFetchMerger {
     const representations = calls.flatMap((call) => call.options.request.variables!.representations as unknown[]);
     const merged = { ...first, request: { ...first.request, variables: { ...first.request.variables, representations } } } as ProcessOptions;
     this.send(merged).then(
-      (response) => splitMergedResponse(response, calls.map((call) => call.size)).forEach((part, index) => calls[index]!.resolve(part)),
+      (response) =>
+        splitMergedResponse(
+          response,
+          calls.map((call) => call.size),
+        ).forEach((part, index) => calls[index]!.resolve(part)),
       (error: unknown) => calls.forEach((call) => call.reject(error)),
     );
   }

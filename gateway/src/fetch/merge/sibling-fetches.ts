@@ -33,7 +33,8 @@ export function siblingFetchesOf(plan: QueryPlan): SiblingFetches {
 function analyse(plan: QueryPlan): SiblingFetches {
   const everywhere = new Map<string, number>();
   const groups = new Map<string, number[]>();
-  const fetchOf = (node: PlanNode): FetchNode | undefined => (node.kind === 'Fetch' ? node : node.kind === 'Flatten' && node.node.kind === 'Fetch' ? node.node : undefined);
+  const fetchOf = (node: PlanNode): FetchNode | undefined =>
+    node.kind === 'Fetch' ? node : node.kind === 'Flatten' && node.node.kind === 'Fetch' ? node.node : undefined;
   const visit = (node: PlanNode | SubscriptionNode | undefined): void => {
     if (!node) return;
     switch (node.kind) {

@@ -36,7 +36,9 @@ export const reservations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('reservations_held_expiry_idx').on(table.expiresAt).where(sql`${table.status} = 'HELD'`),
+    index('reservations_held_expiry_idx')
+      .on(table.expiresAt)
+      .where(sql`${table.status} = 'HELD'`),
     check('reservations_status_check', sql`${table.status} in ('HELD', 'CONFIRMED', 'RELEASED')`),
   ],
 );

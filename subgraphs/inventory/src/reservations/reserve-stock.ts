@@ -53,7 +53,10 @@ export async function reserveStock(
       for (const item of items) if (!(await holdUnits(tx, item.productId, item.quantity))) short.push(item.productId);
       // Throwing rolls back the holds that did succeed: all or nothing.
       if (short.length > 0) throw new ShortOfStock(short);
-      await recordStockChanged(tx, items.map((item) => item.productId));
+      await recordStockChanged(
+        tx,
+        items.map((item) => item.productId),
+      );
       return insertReservation(tx, orderId, new Date(Date.now() + ttlSeconds * 1000), items);
     });
   } catch (error) {

@@ -1,7 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, notFound } from '@shopgraph/server';
 import type { InventoryDb, InventoryTx } from '../db/database';
-import { findReservationItems, lockExpiredHolds, lockReservation, returnUnits, setReservationStatus, takeHeldUnits, unholdUnits } from '../db/queries/reservations';
+import {
+  findReservationItems,
+  lockExpiredHolds,
+  lockReservation,
+  returnUnits,
+  setReservationStatus,
+  takeHeldUnits,
+  unholdUnits,
+} from '../db/queries/reservations';
 import type { ReservationRow } from '../db/schema';
 import { recordStockChanged } from '../db/queries/stock-events';
 

@@ -1,4 +1,10 @@
-import type { OutOfStockResolvers, ReservationItemResolvers, ReservationResolvers, ReserveStockResultResolvers, StockAdjustmentResolvers } from '../__generated__/resolvers-types';
+import type {
+  OutOfStockResolvers,
+  ReservationItemResolvers,
+  ReservationResolvers,
+  ReserveStockResultResolvers,
+  StockAdjustmentResolvers,
+} from '../__generated__/resolvers-types';
 
 export const Reservation: ReservationResolvers = {
   items: (reservation, _, { loaders }) => loaders.reservationItemsByOrderId.load(reservation.orderId),

@@ -26,7 +26,8 @@ export async function addToCart(commerce: Commerce, userId: string, rawProductId
   const existing = cart.lines.find((line) => line.productId === productId);
   if (!existing && cart.lines.length >= MAX_CART_LINES) throw badUserInput(`A cart holds at most ${MAX_CART_LINES} products`, 'productId');
   const total = (existing?.quantity ?? 0) + quantity;
-  if (total > MAX_LINE_QUANTITY) throw badUserInput(`"quantity": a line holds at most ${MAX_LINE_QUANTITY} units (this one has ${existing?.quantity ?? 0})`, 'quantity');
+  if (total > MAX_LINE_QUANTITY)
+    throw badUserInput(`"quantity": a line holds at most ${MAX_LINE_QUANTITY} units (this one has ${existing?.quantity ?? 0})`, 'quantity');
   const lines = existing
     ? cart.lines.map((line) => (line.productId === productId ? { ...line, quantity: total, seenPriceCents: product.priceCents } : line))
     : [...cart.lines, { productId, quantity, seenPriceCents: product.priceCents }];

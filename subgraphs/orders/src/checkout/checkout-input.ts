@@ -15,11 +15,19 @@ function passesLuhn(digits: string): boolean {
 }
 
 const checkoutInput = z.object({
-  addressId: z.string().refine(isUuid, 'is not a valid ID: expected a UUID').transform((id) => id.toLowerCase()),
+  addressId: z
+    .string()
+    .refine(isUuid, 'is not a valid ID: expected a UUID')
+    .transform((id) => id.toLowerCase()),
   cardNumber: z
     .string()
     .transform((number) => number.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\d{12,19}$/, 'must be 12 to 19 digits').refine(passesLuhn, 'is not a valid card number (checksum)')),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{12,19}$/, 'must be 12 to 19 digits')
+        .refine(passesLuhn, 'is not a valid card number (checksum)'),
+    ),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;
@@ -36,7 +44,9 @@ export function parseIdempotencyKey(key: string): string {
 
 /** What "the same input" means for a key: the address and the card, hashed (no card number is stored). */
 export function checkoutHash(input: CheckoutInput): string {
-  return createHash('sha256').update(JSON.stringify([input.addressId, input.cardNumber])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([input.addressId, input.cardNumber]))
+    .digest('hex');
 }
 
 /**

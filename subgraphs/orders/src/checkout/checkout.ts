@@ -19,7 +19,9 @@ import { resultForOrder } from './result-for-order';
 /** A key seen before: the same input resumes or repeats that order; other input is a CONFLICT. */
 async function repeat(commerce: Commerce, order: OrderRow, hash: string, input: CheckoutInput): Promise<CheckoutResult> {
   if (order.checkoutHash !== hash) {
-    throw new GraphQLError('This idempotency key was already used for a checkout with other input; make a new key for a new purchase', { extensions: { code: ErrorCode.CONFLICT } });
+    throw new GraphQLError('This idempotency key was already used for a checkout with other input; make a new key for a new purchase', {
+      extensions: { code: ErrorCode.CONFLICT },
+    });
   }
   return order.status === 'PENDING' ? payOrder(commerce, order, input.cardNumber) : resultForOrder(commerce.db, order);
 }
@@ -38,7 +40,13 @@ export async function checkout(commerce: Commerce, viewer: Viewer, rawInput: unk
 
   const cart = await commerce.carts.load(userId);
   if (cart.lines.length === 0) throw badUserInput('The cart is empty', 'cart');
-  const [shopper, products] = await Promise.all([fetchShopper(commerce.peers, viewer), fetchCatalogProducts(commerce.peers, cart.lines.map((line) => line.productId))]);
+  const [shopper, products] = await Promise.all([
+    fetchShopper(commerce.peers, viewer),
+    fetchCatalogProducts(
+      commerce.peers,
+      cart.lines.map((line) => line.productId),
+    ),
+  ]);
   const address = shopper.addresses.find((candidate) => candidate.id === input.addressId);
   if (!address) throw badUserInput('"addressId" is not one of your addresses', 'input.addressId');
   const unavailable = cart.lines.filter((line) => !products.get(line.productId) || products.get(line.productId)!.archived);
@@ -49,12 +57,22 @@ export async function checkout(commerce: Commerce, viewer: Viewer, rawInput: unk
   const changed = priced.filter((line) => line.product.priceCents !== line.seenPriceCents);
   if (changed.length > 0) {
     // The shopper is shown the new prices now; checking out again buys at them.
-    await commerce.carts.save(userId, priced.map(({ product, ...line }) => ({ ...line, seenPriceCents: product.priceCents })));
-    return { __typename: 'PriceChanged', lines: changed.map((line) => ({ productId: line.productId, previousCents: line.seenPriceCents, currentCents: line.product.priceCents })) };
+    await commerce.carts.save(
+      userId,
+      priced.map(({ product, ...line }) => ({ ...line, seenPriceCents: product.priceCents })),
+    );
+    return {
+      __typename: 'PriceChanged',
+      lines: changed.map((line) => ({ productId: line.productId, previousCents: line.seenPriceCents, currentCents: line.product.priceCents })),
+    };
   }
 
   const orderId = orderIdFor(userId, key);
-  const short = await reserveOrderStock(commerce.peers, orderId, priced.map(({ productId, quantity }) => ({ productId, quantity }))).catch(asClientError);
+  const short = await reserveOrderStock(
+    commerce.peers,
+    orderId,
+    priced.map(({ productId, quantity }) => ({ productId, quantity })),
+  ).catch(asClientError);
   if (short.length > 0) return { __typename: 'CheckoutOutOfStock', productIds: short };
 
   const { id: _addressId, ...shippingAddress } = address;

@@ -25,8 +25,9 @@ export const paymentKey = (orderId: string, operation: string) => `${orderId}:${
 export async function failPayment(commerce: Commerce, order: OrderRow, reason: string, authorization?: string): Promise<PaymentFailedResult> {
   // A void already on record is not sent again (by a reconciler finishing a failure that stopped later on).
   if (authorization && !(await findSucceededPayment(commerce.db, order.id, 'VOID'))) {
-    const voided = await commerce.payments.call({ orderId: order.id, operation: 'VOID', amountCents: order.totalCents, idempotencyKey: paymentKey(order.id, 'void') }, () =>
-      commerce.payments.provider.void({ idempotencyKey: paymentKey(order.id, 'void'), authorization }),
+    const voided = await commerce.payments.call(
+      { orderId: order.id, operation: 'VOID', amountCents: order.totalCents, idempotencyKey: paymentKey(order.id, 'void') },
+      () => commerce.payments.provider.void({ idempotencyKey: paymentKey(order.id, 'void'), authorization }),
     );
     // An authorization the provider has not dropped would stay on the card: the order stays PENDING and the reconciler voids it.
     if (!voided.ok && voided.outcome !== 'DECLINED') throw new Error(`void of order ${order.id} did not go through: ${voided.message}`);
@@ -86,7 +87,8 @@ export async function payOrder(commerce: Commerce, order: OrderRow, cardNumber: 
   }
   const stock = await takeHeldStock(commerce, order.id);
   if (stock === 'EXPIRED') return failPayment(commerce, order, 'the stock hold ran out before payment', authorized.reference);
-  if (stock === 'UNREACHABLE') return failPayment(commerce, order, 'the stock could not be taken (inventory did not answer); nothing was charged', authorized.reference);
+  if (stock === 'UNREACHABLE')
+    return failPayment(commerce, order, 'the stock could not be taken (inventory did not answer); nothing was charged', authorized.reference);
   const captured = await payments.call({ orderId: order.id, operation: 'CAPTURE', amountCents, idempotencyKey: paymentKey(order.id, 'capture') }, () =>
     payments.provider.capture({ idempotencyKey: paymentKey(order.id, 'capture'), authorization: authorized.reference, amountCents }),
   );
@@ -95,7 +97,13 @@ export async function payOrder(commerce: Commerce, order: OrderRow, cardNumber: 
     const late = captured.outcome === 'DECLINED' ? null : await succeededReference(commerce, order, 'CAPTURE', paymentKey(order.id, 'capture'));
     if (!late) return failPayment(commerce, order, `capture ${captured.outcome.toLowerCase()}: ${captured.message}`, authorized.reference);
   }
-  const paid = await changeOrderStatus(commerce.db, order.id, { to: 'PAID', actor: SYSTEM_ACTOR, reason: 'payment captured', patch: { paidCents: amountCents }, repeatable: true });
+  const paid = await changeOrderStatus(commerce.db, order.id, {
+    to: 'PAID',
+    actor: SYSTEM_ACTOR,
+    reason: 'payment captured',
+    patch: { paidCents: amountCents },
+    repeatable: true,
+  });
   await commerce.carts.clear(order.userId);
   return { __typename: 'OrderPlaced', order: paid };
 }

@@ -47,7 +47,9 @@ export const orders = pgTable(
     index('orders_created_idx').on(table.createdAt.desc(), table.id.desc()),
     uniqueIndex('orders_idempotency_key_idx').on(table.userId, table.idempotencyKey),
     // The reconciler's look for stuck checkouts: only the few PENDING orders, not the whole history.
-    index('orders_pending_idx').on(table.createdAt).where(sql`${table.status} = 'PENDING'`),
+    index('orders_pending_idx')
+      .on(table.createdAt)
+      .where(sql`${table.status} = 'PENDING'`),
     check('orders_refund_check', sql`${table.refundedCents} >= 0 and ${table.refundedCents} <= ${table.paidCents}`),
     check('orders_total_check', sql`${table.totalCents} >= 0`),
     check('orders_status_check', sql`${table.status} in ('PENDING', 'PAID', 'PAYMENT_FAILED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED')`),
@@ -151,7 +153,12 @@ export const emails = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (table) => [index('emails_user_idx').on(table.userId, table.createdAt.desc()), index('emails_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} is null`)],
+  (table) => [
+    index('emails_user_idx').on(table.userId, table.createdAt.desc()),
+    index('emails_unsent_idx')
+      .on(table.createdAt)
+      .where(sql`${table.sentAt} is null`),
+  ],
 );
 
 export type OrderStatusChangeRow = typeof orderStatusHistory.$inferSelect;

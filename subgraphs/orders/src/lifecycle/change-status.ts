@@ -29,8 +29,23 @@ export async function applyStatusChange(tx: OrdersTx, order: OrderRow, change: S
   const sequence = order.statusSequence + 1;
   const at = new Date();
   const updated = await updateOrder(tx, order.id, { ...change.patch, status: change.to, statusSequence: sequence, paymentLeaseUntil: null });
-  await insertStatusChange(tx, { orderId: order.id, sequence, fromStatus: order.status, toStatus: change.to, actor: change.actor, reason: change.reason ?? null, at });
-  const event: EventPayload<'OrderStatusChanged'> = { orderId: order.id, userId: order.userId, from: order.status, to: change.to, sequence, at: at.toISOString() };
+  await insertStatusChange(tx, {
+    orderId: order.id,
+    sequence,
+    fromStatus: order.status,
+    toStatus: change.to,
+    actor: change.actor,
+    reason: change.reason ?? null,
+    at,
+  });
+  const event: EventPayload<'OrderStatusChanged'> = {
+    orderId: order.id,
+    userId: order.userId,
+    from: order.status,
+    to: change.to,
+    sequence,
+    at: at.toISOString(),
+  };
   await writeOutboxEvent(tx, 'OrderStatusChanged', event);
   return updated;
 }

@@ -37,26 +37,36 @@ async function refundThroughProvider(commerce: Commerce, order: OrderRow, amount
 export function cancelOrder(commerce: Commerce, viewer: Viewer, orderId: string, reason: string | null): Promise<OrderRow> {
   return commerce.db.transaction(async (tx) => {
     const order = await lockedOrder(tx, orderId);
-    if (!isSelfOrAdmin(viewer, order.userId)) throw new GraphQLError('Only the customer and admins can cancel an order', { extensions: { code: ErrorCode.FORBIDDEN } });
+    if (!isSelfOrAdmin(viewer, order.userId))
+      throw new GraphQLError('Only the customer and admins can cancel an order', { extensions: { code: ErrorCode.FORBIDDEN } });
     if (!canTransition(order.status, 'CANCELLED')) throw conflict(`An order that is ${order.status} cannot be cancelled`);
-    if (order.status === 'PENDING' && order.paymentLeaseUntil && order.paymentLeaseUntil.getTime() > Date.now()) throw conflict('The order is being paid right now; try again in a moment');
+    if (order.status === 'PENDING' && order.paymentLeaseUntil && order.paymentLeaseUntil.getTime() > Date.now())
+      throw conflict('The order is being paid right now; try again in a moment');
     const owed = order.paidCents - order.refundedCents;
     if (owed > 0) await refundThroughProvider(commerce, order, owed, paymentKey(order.id, 'refund-on-cancel'));
     else {
       const authorization = await findSuccessfulAuthorization(commerce.db, order.id);
       if (authorization?.providerReference) {
-        await commerce.payments.call({ orderId: order.id, operation: 'VOID', amountCents: order.totalCents, idempotencyKey: paymentKey(order.id, 'void') }, () =>
-          commerce.payments.provider.void({ idempotencyKey: paymentKey(order.id, 'void'), authorization: authorization.providerReference! }),
+        await commerce.payments.call(
+          { orderId: order.id, operation: 'VOID', amountCents: order.totalCents, idempotencyKey: paymentKey(order.id, 'void') },
+          () => commerce.payments.provider.void({ idempotencyKey: paymentKey(order.id, 'void'), authorization: authorization.providerReference! }),
         );
       }
     }
     await releaseOrderStock(commerce.peers, order.id);
-    return applyStatusChange(tx, order, { to: 'CANCELLED', actor: viewer.id!, reason: reason ?? 'cancelled by the customer', patch: { refundedCents: order.paidCents } });
+    return applyStatusChange(tx, order, {
+      to: 'CANCELLED',
+      actor: viewer.id!,
+      reason: reason ?? 'cancelled by the customer',
+      patch: { refundedCents: order.paidCents },
+    });
   });
 }
 
 export function markShipped(commerce: Commerce, actor: string, orderId: string, carrier: string, trackingNumber: string): Promise<OrderRow> {
-  return commerce.db.transaction(async (tx) => applyStatusChange(tx, await lockedOrder(tx, orderId), { to: 'SHIPPED', actor, reason: `shipped with ${carrier}`, patch: { carrier, trackingNumber } }));
+  return commerce.db.transaction(async (tx) =>
+    applyStatusChange(tx, await lockedOrder(tx, orderId), { to: 'SHIPPED', actor, reason: `shipped with ${carrier}`, patch: { carrier, trackingNumber } }),
+  );
 }
 
 export function markDelivered(commerce: Commerce, actor: string, orderId: string): Promise<OrderRow> {

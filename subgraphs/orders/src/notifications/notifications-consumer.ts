@@ -28,7 +28,14 @@ export async function applyOrderStatusChanged(db: OrdersDb, event: DomainEvent, 
     const [order] = await findOrdersByIds(db, [change.orderId]);
     if (!template || !order?.contactEmail) return;
     const reason = (await findHistoryByOrderIds(db, [order.id])).find((entry) => entry.sequence === change.sequence)?.reason ?? null;
-    await insertEmail(tx, { userId: order.userId, orderId: order.id, kind: template.kind, toAddress: order.contactEmail, subject: template.subject(order), body: template.body(order, reason) });
+    await insertEmail(tx, {
+      userId: order.userId,
+      orderId: order.id,
+      kind: template.kind,
+      toAddress: order.contactEmail,
+      subject: template.subject(order),
+      body: template.body(order, reason),
+    });
     await hooks.afterEffect?.(event);
   });
 }
@@ -55,7 +62,13 @@ export async function sendPendingEmails(db: OrdersDb, sender: EmailSender, logge
   }
 }
 
-export function startNotificationsConsumer(db: OrdersDb, bus: EventBus, sender: EmailSender, logger: Logger, hooks: NotificationHooks = {}): Promise<() => Promise<void>> {
+export function startNotificationsConsumer(
+  db: OrdersDb,
+  bus: EventBus,
+  sender: EmailSender,
+  logger: Logger,
+  hooks: NotificationHooks = {},
+): Promise<() => Promise<void>> {
   return bus.subscribe({
     topics: ['OrderStatusChanged'],
     group: NOTIFICATIONS_GROUP,

@@ -19,7 +19,8 @@ export const ORDER_EMAILS: Partial<Record<OrderStatus, Template>> = {
   PAYMENT_FAILED: {
     kind: 'PAYMENT_FAILED',
     subject: (order) => `Payment for order ${shortId(order)} did not go through`,
-    body: (order, reason) => `We could not take payment for order ${order.id} (${reason ?? 'payment failed'}). Nothing was charged; your cart is still there to try another card.`,
+    body: (order, reason) =>
+      `We could not take payment for order ${order.id} (${reason ?? 'payment failed'}). Nothing was charged; your cart is still there to try another card.`,
   },
   SHIPPED: {
     kind: 'ORDER_SHIPPED',

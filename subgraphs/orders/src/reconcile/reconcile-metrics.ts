@@ -12,9 +12,19 @@ export class ReconcileMetrics {
 
   constructor(registry: Registry) {
     const registers = [registry];
-    this.reconciled = new Counter({ name: 'shopgraph_orders_reconciled_total', help: 'Orders stuck in PENDING that the reconciler ended, by outcome (paid, payment_failed) or retry', labelNames: ['outcome'], registers });
+    this.reconciled = new Counter({
+      name: 'shopgraph_orders_reconciled_total',
+      help: 'Orders stuck in PENDING that the reconciler ended, by outcome (paid, payment_failed) or retry',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.stuck = new Gauge({ name: 'shopgraph_orders_stuck_pending', help: 'PENDING orders past their payment lease at the last reconciler pass', registers });
-    this.passes = new Counter({ name: 'shopgraph_orders_reconcile_passes_total', help: 'Reconciler passes, by role (leader ran it, follower skipped it)', labelNames: ['role'], registers });
+    this.passes = new Counter({
+      name: 'shopgraph_orders_reconcile_passes_total',
+      help: 'Reconciler passes, by role (leader ran it, follower skipped it)',
+      labelNames: ['role'],
+      registers,
+    });
   }
 
   record(outcome: ReconcileOutcome | 'RETRY'): void {

@@ -23,7 +23,13 @@ async function finishPaid(commerce: Commerce, order: OrderRow): Promise<void> {
     if (!isGoneReservation(error)) throw error;
     commerce.payments.logger.error({ err: error, orderId: order.id }, 'a captured order has no confirmed stock; it needs a person');
   }
-  await changeOrderStatus(commerce.db, order.id, { to: 'PAID', actor: SYSTEM_ACTOR, reason: RECONCILED_PAID, patch: { paidCents: order.totalCents }, repeatable: true });
+  await changeOrderStatus(commerce.db, order.id, {
+    to: 'PAID',
+    actor: SYSTEM_ACTOR,
+    reason: RECONCILED_PAID,
+    patch: { paidCents: order.totalCents },
+    repeatable: true,
+  });
   await commerce.carts.clear(order.userId);
 }
 

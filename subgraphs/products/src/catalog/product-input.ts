@@ -12,7 +12,10 @@ export function slugify(name: string): string {
     .slice(0, 80);
 }
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by dashes').max(80);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by dashes')
+  .max(80);
 
 /** The rules every product field follows, on create and on update alike. */
 export const productFields = {

@@ -20,8 +20,14 @@ export const products = pgTable(
     description: text('description').notNull().default(''),
     priceCents: integer('price_cents').notNull(),
     currency: text('currency').notNull().default('USD'),
-    images: jsonb('images').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    images: jsonb('images')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    attributes: jsonb('attributes')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     categoryId: uuid('category_id')
       .notNull()
       .references(() => categories.id),

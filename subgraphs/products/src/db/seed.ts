@@ -18,7 +18,10 @@ export async function seedProducts(db: ProductsDb): Promise<void> {
     // Parents before children, so the foreign key holds row by row.
     const ordered = [...demoCategories].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
     await tx.insert(categories).values(ordered).onConflictDoNothing();
-    await tx.insert(products).values([...demoProducts]).onConflictDoNothing();
+    await tx
+      .insert(products)
+      .values([...demoProducts])
+      .onConflictDoNothing();
     await tx.insert(productSignals).values(demoSignals()).onConflictDoNothing();
   });
 }

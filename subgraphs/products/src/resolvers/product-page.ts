@@ -8,7 +8,11 @@ export interface ProductConnectionModel extends Connection<ProductRow> {
 }
 
 /** One page as a Relay connection; shared by Query.products and Category.products. */
-export async function productPage(search: ProductSearch, args: { first?: number | null; after?: string | null }, query: ProductQuery): Promise<ProductConnectionModel> {
+export async function productPage(
+  search: ProductSearch,
+  args: { first?: number | null; after?: string | null },
+  query: ProductQuery,
+): Promise<ProductConnectionModel> {
   const size = pageSize(args.first);
   const hits = await search.page({ query, limit: size + 1, after: args.after ?? undefined });
   const connection = toConnection(hits, size, (hit) => hit.cursor);

@@ -24,7 +24,10 @@ export class PostgresProductSearch implements ProductSearch {
     const plan = this.sortPlan(request.query);
     const sortName = this.effectiveSort(request.query);
     const after = request.after ? this.positionAfter(request.after, sortName, plan) : undefined;
-    const keyList = sql.join(plan.keys.map((key) => sql`(${key.expression})::text`), sql`, `);
+    const keyList = sql.join(
+      plan.keys.map((key) => sql`(${key.expression})::text`),
+      sql`, `,
+    );
     const rows = await this.db
       .select({ product: productColumns, keys: sql<string[]>`array[${keyList}]` })
       .from(products)
@@ -63,7 +66,12 @@ export class PostgresProductSearch implements ProductSearch {
     const facets: ProductFacetCounts = { categories: [], prices: [], ratings: [] };
     for (const row of rows) {
       if (row.set === 3) facets.categories.push({ categoryId: row.categoryId, count: row.count });
-      else if (row.set === 5) facets.prices.push({ min: row.priceBucket === 0 ? 0 : PRICE_BUCKET_EDGES[row.priceBucket - 1]!, max: PRICE_BUCKET_EDGES[row.priceBucket] ?? null, count: row.count });
+      else if (row.set === 5)
+        facets.prices.push({
+          min: row.priceBucket === 0 ? 0 : PRICE_BUCKET_EDGES[row.priceBucket - 1]!,
+          max: PRICE_BUCKET_EDGES[row.priceBucket] ?? null,
+          count: row.count,
+        });
       else if (row.set === 6) facets.ratings.push({ stars: row.ratingBucket === null ? null : Math.min(row.ratingBucket, 5), count: row.count });
     }
     facets.categories.sort((a, b) => b.count - a.count || a.categoryId.localeCompare(b.categoryId));
@@ -123,8 +131,14 @@ export class PostgresProductSearch implements ProductSearch {
     if (values[0] !== sortName || plan.keys.some((key, index) => !isValueOf(key.type, values[index + 1]))) {
       throw badUserInput('"after" is a cursor of another search or order; start again without it', 'after');
     }
-    const left = sql.join(plan.keys.map((key) => key.expression), sql`, `);
-    const right = sql.join(plan.keys.map((key, index) => sql`cast(${values[index + 1]} as ${sql.raw(key.type)})`), sql`, `);
+    const left = sql.join(
+      plan.keys.map((key) => key.expression),
+      sql`, `,
+    );
+    const right = sql.join(
+      plan.keys.map((key, index) => sql`cast(${values[index + 1]} as ${sql.raw(key.type)})`),
+      sql`, `,
+    );
     return plan.descending ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`;
   }
 }

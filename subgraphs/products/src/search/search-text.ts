@@ -7,7 +7,11 @@ export const MAX_SEARCH_LENGTH = 200;
  * the query syntax. Null when no word is left.
  */
 export function toPrefixTsQuery(text: string): string | null {
-  const words = text.slice(0, MAX_SEARCH_LENGTH).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .slice(0, MAX_SEARCH_LENGTH)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(' & ');
 }

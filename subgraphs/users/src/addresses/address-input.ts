@@ -17,7 +17,11 @@ export const addressInput = z.object({
   city: text(100),
   region: optionalText(100),
   postalCode: text(20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'),
   isDefault: z.boolean().nullish(),
 });
 

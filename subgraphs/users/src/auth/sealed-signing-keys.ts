@@ -12,7 +12,8 @@ export function privateJwkOf(row: SigningKeyRow, keys: KeyEncryptionKeys): JWK {
 function sealedPartOf(row: SigningKeyRow): SealedPrivateKey {
   const { kekId, privateKeyIv, privateKeyAuthTag, privateKeyCiphertext } = row;
   // The table's check constraint holds the four together.
-  if (!kekId || !privateKeyIv || !privateKeyAuthTag || !privateKeyCiphertext) throw new Error(`signing key ${row.kid} has neither a cleartext nor a sealed private key`);
+  if (!kekId || !privateKeyIv || !privateKeyAuthTag || !privateKeyCiphertext)
+    throw new Error(`signing key ${row.kid} has neither a cleartext nor a sealed private key`);
   return { kekId, iv: privateKeyIv, authTag: privateKeyAuthTag, ciphertext: privateKeyCiphertext };
 }
 

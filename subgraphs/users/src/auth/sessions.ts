@@ -20,7 +20,8 @@ export async function startSession(db: UsersDb, userId: string): Promise<{ refre
   return { refreshToken: await issueRefreshToken(db, userId, familyId), familyId };
 }
 
-export type RotateResult = { ok: true; userId: string; refreshToken: string; familyId: string } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'reused' };
+export type RotateResult =
+  { ok: true; userId: string; refreshToken: string; familyId: string } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'reused' };
 
 /**
  * Trades a refresh token for its successor. A token used twice was copied: the whole family is

@@ -8,7 +8,9 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['CUSTOMER', 'ADMIN'] }).notNull().default('CUSTOMER'),
+    role: text('role', { enum: ['CUSTOMER', 'ADMIN'] })
+      .notNull()
+      .default('CUSTOMER'),
     /** argon2id (PHC string); null for an account that cannot log in with a password. */
     passwordHash: text('password_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -98,7 +100,9 @@ export const addresses = pgTable(
   (table) => [
     index('addresses_user_idx').on(table.userId, table.createdAt),
     // At most one default per user, whatever two concurrent requests try.
-    uniqueIndex('addresses_one_default_idx').on(table.userId).where(sql`${table.isDefault}`),
+    uniqueIndex('addresses_one_default_idx')
+      .on(table.userId)
+      .where(sql`${table.isDefault}`),
   ],
 );
 
@@ -128,5 +132,9 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (table) => [index('outbox_unpublished_idx').on(table.createdAt).where(sql`${table.publishedAt} is null`)],
+  (table) => [
+    index('outbox_unpublished_idx')
+      .on(table.createdAt)
+      .where(sql`${table.publishedAt} is null`),
+  ],
 );

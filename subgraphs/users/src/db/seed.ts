@@ -7,7 +7,15 @@ import { users } from './schema';
 /** Loads the demo users; existing rows are left alone, so it runs at every start. */
 export async function seedUsers(db: UsersDb): Promise<void> {
   // argon2 is slow on purpose: hash once for all demo accounts, and only when they are missing.
-  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(users).where(inArray(users.id, demoUsers.map((user) => user.id)));
+  const [{ count } = { count: 0 }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        demoUsers.map((user) => user.id),
+      ),
+    );
   if (count === demoUsers.length) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {

@@ -22,6 +22,21 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { user, me, users },
-  Mutation: { register, login, refreshToken, logout, updateProfile, changePassword, setUserRole, rotateSigningKey, addAddress, updateAddress, deleteAddress, setDefaultAddress, requestPasswordReset, resetPassword },
+  Mutation: {
+    register,
+    login,
+    refreshToken,
+    logout,
+    updateProfile,
+    changePassword,
+    setUserRole,
+    rotateSigningKey,
+    addAddress,
+    updateAddress,
+    deleteAddress,
+    setDefaultAddress,
+    requestPasswordReset,
+    resetPassword,
+  },
   User,
 };

@@ -8,7 +8,11 @@ export async function lockReservation(tx: InventoryTx, orderId: string): Promise
 }
 
 export function findReservationItems(db: InventoryDb | InventoryTx, orderIds: readonly string[]): Promise<ReservationItemRow[]> {
-  return db.select().from(reservationItems).where(inArray(reservationItems.orderId, [...orderIds])).orderBy(asc(reservationItems.productId));
+  return db
+    .select()
+    .from(reservationItems)
+    .where(inArray(reservationItems.orderId, [...orderIds]))
+    .orderBy(asc(reservationItems.productId));
 }
 
 /**
@@ -33,15 +37,26 @@ export async function takeHeldUnits(tx: InventoryTx, productId: string, quantity
 }
 
 export async function unholdUnits(tx: InventoryTx, productId: string, quantity: number): Promise<void> {
-  await tx.update(stock).set({ reserved: sql`${stock.reserved} - ${quantity}`, updatedAt: new Date() }).where(eq(stock.productId, productId));
+  await tx
+    .update(stock)
+    .set({ reserved: sql`${stock.reserved} - ${quantity}`, updatedAt: new Date() })
+    .where(eq(stock.productId, productId));
 }
 
 /** Units that had left the stock come back (a paid order was cancelled). */
 export async function returnUnits(tx: InventoryTx, productId: string, quantity: number): Promise<void> {
-  await tx.update(stock).set({ onHand: sql`${stock.onHand} + ${quantity}`, updatedAt: new Date() }).where(eq(stock.productId, productId));
+  await tx
+    .update(stock)
+    .set({ onHand: sql`${stock.onHand} + ${quantity}`, updatedAt: new Date() })
+    .where(eq(stock.productId, productId));
 }
 
-export async function insertReservation(tx: InventoryTx, orderId: string, expiresAt: Date, items: readonly { productId: string; quantity: number }[]): Promise<ReservationRow> {
+export async function insertReservation(
+  tx: InventoryTx,
+  orderId: string,
+  expiresAt: Date,
+  items: readonly { productId: string; quantity: number }[],
+): Promise<ReservationRow> {
   const [row] = await tx.insert(reservations).values({ orderId, expiresAt }).returning();
   await tx.insert(reservationItems).values(items.map((item) => ({ orderId, ...item })));
   return row!;
@@ -83,6 +98,10 @@ export async function insertAdjustment(tx: InventoryTx, row: Omit<StockAdjustmen
 }
 
 export async function setThreshold(db: InventoryDb, productId: string, threshold: number): Promise<boolean> {
-  const rows = await db.update(stock).set({ lowStockThreshold: threshold, updatedAt: new Date() }).where(eq(stock.productId, productId)).returning({ productId: stock.productId });
+  const rows = await db
+    .update(stock)
+    .set({ lowStockThreshold: threshold, updatedAt: new Date() })
+    .where(eq(stock.productId, productId))
+    .returning({ productId: stock.productId });
   return rows.length === 1;
 }

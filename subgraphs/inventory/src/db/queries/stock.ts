@@ -3,7 +3,10 @@ import type { InventoryDb } from '../database';
 import { stock, type StockRow } from '../schema';
 
 export function findStockByProductIds(db: InventoryDb, productIds: readonly string[]): Promise<StockRow[]> {
-  return db.select().from(stock).where(inArray(stock.productId, [...productIds]));
+  return db
+    .select()
+    .from(stock)
+    .where(inArray(stock.productId, [...productIds]));
 }
 
 /** Rows whose available units are at or below their threshold, fewest first. */

@@ -6,7 +6,12 @@ import { recordStockChanged } from '../../db/queries/stock-events';
 import type { MutationResolvers } from '../../__generated__/resolvers-types';
 
 const adjustInput = z.object({
-  delta: z.number().int().min(-100_000).max(100_000).refine((delta) => delta !== 0, 'must not be 0'),
+  delta: z
+    .number()
+    .int()
+    .min(-100_000)
+    .max(100_000)
+    .refine((delta) => delta !== 0, 'must not be 0'),
   reason: z.string().trim().min(3, 'must say why (3 characters at least)').max(500),
 });
 

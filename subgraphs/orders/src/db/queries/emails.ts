@@ -14,7 +14,10 @@ export function lockUnsentEmails(tx: OrdersTx, limit: number): Promise<EmailRow[
 }
 
 export async function markEmailSent(tx: OrdersTx, id: string): Promise<void> {
-  await tx.update(emails).set({ sentAt: sql`now()` }).where(eq(emails.id, id));
+  await tx
+    .update(emails)
+    .set({ sentAt: sql`now()` })
+    .where(eq(emails.id, id));
 }
 
 /** The newest emails: everyone's, or one user's. */

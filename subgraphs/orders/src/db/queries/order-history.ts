@@ -10,5 +10,9 @@ export async function insertStatusChange(
 }
 
 export function findHistoryByOrderIds(db: OrdersDb, orderIds: readonly string[]): Promise<OrderStatusChangeRow[]> {
-  return db.select().from(orderStatusHistory).where(inArray(orderStatusHistory.orderId, [...orderIds])).orderBy(asc(orderStatusHistory.orderId), asc(orderStatusHistory.sequence));
+  return db
+    .select()
+    .from(orderStatusHistory)
+    .where(inArray(orderStatusHistory.orderId, [...orderIds]))
+    .orderBy(asc(orderStatusHistory.orderId), asc(orderStatusHistory.sequence));
 }

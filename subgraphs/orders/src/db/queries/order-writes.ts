@@ -2,19 +2,28 @@ import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { OrdersDb, OrdersTx } from '../database';
 import { orderItems, orders, type OrderRow } from '../schema';
 
-export type NewOrder = Required<Pick<typeof orders.$inferInsert, 'id' | 'userId' | 'totalCents' | 'currency' | 'idempotencyKey' | 'checkoutHash' | 'shippingAddress' | 'contactEmail'>>;
+export type NewOrder = Required<
+  Pick<typeof orders.$inferInsert, 'id' | 'userId' | 'totalCents' | 'currency' | 'idempotencyKey' | 'checkoutHash' | 'shippingAddress' | 'contactEmail'>
+>;
 export type NewOrderItem = Omit<typeof orderItems.$inferInsert, 'orderId' | 'position'>;
 
 /** Inserts a PENDING order and its items; undefined when an order with this id exists (a racing retry won). */
 export async function insertPendingOrder(tx: OrdersTx, order: NewOrder, items: readonly NewOrderItem[]): Promise<OrderRow | undefined> {
-  const [row] = await tx.insert(orders).values({ ...order, status: 'PENDING' }).onConflictDoNothing().returning();
+  const [row] = await tx
+    .insert(orders)
+    .values({ ...order, status: 'PENDING' })
+    .onConflictDoNothing()
+    .returning();
   if (!row) return undefined;
   await tx.insert(orderItems).values(items.map((item, position) => ({ ...item, orderId: order.id, position })));
   return row;
 }
 
 export async function findOrderByIdempotencyKey(db: OrdersDb, userId: string, key: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(orders).where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, key)));
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, key)));
   return row;
 }
 
@@ -27,7 +36,9 @@ export async function lockOrder(tx: OrdersTx, id: string): Promise<OrderRow | un
   return row;
 }
 
-export type OrderPatch = Partial<Pick<OrderRow, 'status' | 'statusSequence' | 'paidCents' | 'refundedCents' | 'carrier' | 'trackingNumber' | 'paymentLeaseUntil'>>;
+export type OrderPatch = Partial<
+  Pick<OrderRow, 'status' | 'statusSequence' | 'paidCents' | 'refundedCents' | 'carrier' | 'trackingNumber' | 'paymentLeaseUntil'>
+>;
 
 export async function updateOrder(tx: OrdersTx | OrdersDb, id: string, patch: OrderPatch): Promise<OrderRow> {
   const [row] = await tx.update(orders).set(patch).where(eq(orders.id, id)).returning();

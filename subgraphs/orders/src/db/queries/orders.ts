@@ -3,7 +3,10 @@ import type { OrdersDb } from '../database';
 import { orders, type OrderRow, type OrderStatus } from '../schema';
 
 export function findOrdersByIds(db: OrdersDb, ids: readonly string[]): Promise<OrderRow[]> {
-  return db.select().from(orders).where(inArray(orders.id, [...ids]));
+  return db
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, [...ids]));
 }
 
 /** The newest `first` orders of each user, for a whole batch of users in one statement. */

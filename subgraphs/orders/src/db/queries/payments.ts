@@ -10,7 +10,11 @@ export async function recordPaymentAttempt(db: OrdersDb, attempt: NewPaymentAtte
 }
 
 export function findPaymentsByOrderIds(db: OrdersDb, orderIds: readonly string[]): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(inArray(payments.orderId, [...orderIds])).orderBy(asc(payments.orderId), asc(payments.id));
+  return db
+    .select()
+    .from(payments)
+    .where(inArray(payments.orderId, [...orderIds]))
+    .orderBy(asc(payments.orderId), asc(payments.id));
 }
 
 /** The order's first successful call of one operation, if any: an authorization's provider reference is what capture, void and refund name. */

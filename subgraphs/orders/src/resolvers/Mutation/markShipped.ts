@@ -5,7 +5,10 @@ import type { MutationResolvers } from '../../__generated__/resolvers-types';
 
 const shipmentInput = z.object({
   carrier: z.string().trim().min(2, 'must name the carrier').max(50),
-  trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4 to 40 letters, digits or dashes'),
+  trackingNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4 to 40 letters, digits or dashes'),
 });
 
 export const markShipped: MutationResolvers['markShipped'] = (_, args, { commerce, viewer }) => {

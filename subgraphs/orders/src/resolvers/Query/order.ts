@@ -6,7 +6,7 @@ export const order: QueryResolvers['order'] = async (_, { id }, { loaders, viewe
   requireSignedIn(viewer);
   const found = await loaders.orderById.load(parseId(id));
   if (found && !isSelfOrAdmin(viewer, found.userId)) {
-    throw new GraphQLError("Only the customer and admins can see an order", { extensions: { code: ErrorCode.FORBIDDEN } });
+    throw new GraphQLError('Only the customer and admins can see an order', { extensions: { code: ErrorCode.FORBIDDEN } });
   }
   return found;
 };

@@ -3,11 +3,18 @@ import type { ProductsDb } from '../database';
 import { categories, type CategoryRow } from '../schema';
 
 export function findCategoriesByIds(db: ProductsDb, ids: readonly string[]): Promise<CategoryRow[]> {
-  return db.select().from(categories).where(inArray(categories.id, [...ids]));
+  return db
+    .select()
+    .from(categories)
+    .where(inArray(categories.id, [...ids]));
 }
 
 export function findCategoriesByParentIds(db: ProductsDb, parentIds: readonly string[]): Promise<CategoryRow[]> {
-  return db.select().from(categories).where(inArray(categories.parentId, [...parentIds])).orderBy(categories.name);
+  return db
+    .select()
+    .from(categories)
+    .where(inArray(categories.parentId, [...parentIds]))
+    .orderBy(categories.name);
 }
 
 export function findRootCategories(db: ProductsDb): Promise<CategoryRow[]> {

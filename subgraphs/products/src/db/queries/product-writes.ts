@@ -3,7 +3,9 @@ import type { ProductsDb } from '../database';
 import { categories, productColumns, products, type CategoryRow, type ProductRow } from '../schema';
 import { insertEmptySignals } from './product-signals';
 
-export type ProductChanges = Partial<Pick<ProductRow, 'sku' | 'slug' | 'name' | 'description' | 'priceCents' | 'currency' | 'images' | 'attributes' | 'categoryId'>>;
+export type ProductChanges = Partial<
+  Pick<ProductRow, 'sku' | 'slug' | 'name' | 'description' | 'priceCents' | 'currency' | 'images' | 'attributes' | 'categoryId'>
+>;
 
 /** The product and its (empty) search signals, together. */
 export function insertProductRow(db: ProductsDb, row: Required<ProductChanges> & Pick<ProductRow, 'sku' | 'slug' | 'name'>): Promise<ProductRow> {
@@ -21,7 +23,11 @@ export async function updateProductRow(db: ProductsDb, id: string, changes: Prod
 
 /** Sets archived_at once; the row as it is afterwards, or null when there is no such product. */
 export async function archiveProductRow(db: ProductsDb, id: string): Promise<ProductRow | null> {
-  const [archived] = await db.update(products).set({ archivedAt: new Date() }).where(and(eq(products.id, id), isNull(products.archivedAt))).returning(productColumns);
+  const [archived] = await db
+    .update(products)
+    .set({ archivedAt: new Date() })
+    .where(and(eq(products.id, id), isNull(products.archivedAt)))
+    .returning(productColumns);
   if (archived) return archived;
   const [existing] = await db.select(productColumns).from(products).where(eq(products.id, id));
   return existing ?? null;

@@ -14,7 +14,10 @@ const productsInput = z
     maxPrice: z.number().int().min(0).max(MAX_PRICE).optional(),
     minRating: z.number().min(1).max(5).optional(),
   })
-  .refine((input) => input.minPrice === undefined || input.maxPrice === undefined || input.minPrice <= input.maxPrice, { message: 'must not be above maxPrice', path: ['minPrice'] });
+  .refine((input) => input.minPrice === undefined || input.maxPrice === undefined || input.minPrice <= input.maxPrice, {
+    message: 'must not be above maxPrice',
+    path: ['minPrice'],
+  });
 
 export const products: QueryResolvers['products'] = async (_, args, { db, search }) => {
   const filter = args.filter ?? {};

@@ -5,7 +5,10 @@ import { productRatings, reviews, type ProductRatingRow } from '../schema';
 type Executor = Pick<ReviewsDb, 'insert'>;
 
 export function findRatingsByProductIds(db: ReviewsDb, productIds: readonly string[]): Promise<ProductRatingRow[]> {
-  return db.select().from(productRatings).where(inArray(productRatings.productId, [...productIds]));
+  return db
+    .select()
+    .from(productRatings)
+    .where(inArray(productRatings.productId, [...productIds]));
 }
 
 /**
@@ -15,7 +18,10 @@ export function findRatingsByProductIds(db: ReviewsDb, productIds: readonly stri
  */
 export async function refreshProductRatings(tx: Executor, productIds: readonly string[]): Promise<ProductRatingRow[]> {
   if (productIds.length === 0) return [];
-  const ids = sql.join(productIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const ids = sql.join(
+    productIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   // drizzle names the target columns in the table's order; the select lists them in that order too.
   return tx
     .insert(productRatings)

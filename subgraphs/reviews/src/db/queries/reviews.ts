@@ -18,7 +18,10 @@ const visible = (visibility: ReviewVisibility): SQL | undefined => (visibility =
 
 /** Reviews by id, whatever their status: callers decide who may see which. */
 export function findReviewsByIds(db: ReviewsDb, ids: readonly string[]): Promise<ReviewRow[]> {
-  return db.select().from(reviews).where(inArray(reviews.id, [...ids]));
+  return db
+    .select()
+    .from(reviews)
+    .where(inArray(reviews.id, [...ids]));
 }
 
 /** The newest `first` reviews of each parent, for a whole batch of parents in one statement. */
@@ -70,7 +73,11 @@ export function findPageAfter(
     .limit(limit);
 }
 
-export async function countByAuthors(db: ReviewsDb, visibility: ReviewVisibility, authorIds: readonly string[]): Promise<{ authorId: string; count: number }[]> {
+export async function countByAuthors(
+  db: ReviewsDb,
+  visibility: ReviewVisibility,
+  authorIds: readonly string[],
+): Promise<{ authorId: string; count: number }[]> {
   return db
     .select({ authorId: reviews.authorId, count: sql<number>`count(*)::int` })
     .from(reviews)
@@ -80,9 +87,7 @@ export async function countByAuthors(db: ReviewsDb, visibility: ReviewVisibility
 
 /** The moderation queue: reviews in one status, oldest first, after a keyset position. */
 export function findPageByStatus(db: ReviewsDb, status: ReviewStatus, limit: number, after: ReviewPosition | null): Promise<ReviewRow[]> {
-  const afterPosition = after
-    ? or(gt(reviews.createdAt, after.createdAt), and(eq(reviews.createdAt, after.createdAt), gt(reviews.id, after.id)))
-    : undefined;
+  const afterPosition = after ? or(gt(reviews.createdAt, after.createdAt), and(eq(reviews.createdAt, after.createdAt), gt(reviews.id, after.id))) : undefined;
   return db
     .select()
     .from(reviews)
@@ -92,6 +97,9 @@ export function findPageByStatus(db: ReviewsDb, status: ReviewStatus, limit: num
 }
 
 export async function countByStatus(db: ReviewsDb, status: ReviewStatus): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(reviews).where(eq(reviews.status, status));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(reviews)
+    .where(eq(reviews.status, status));
   return row?.count ?? 0;
 }

@@ -15,7 +15,12 @@ export function findAddressesByUserIds(db: UsersDb, userIds: readonly string[]):
 
 /** A user's address; null when it does not exist or belongs to someone else. */
 export async function lockOwnAddress(tx: UsersExecutor, userId: string, id: string): Promise<AddressRow | null> {
-  const [row] = await tx.select().from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).for('update').limit(1);
+  const [row] = await tx
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+    .for('update')
+    .limit(1);
   return row ?? null;
 }
 
@@ -24,7 +29,10 @@ export async function countAddresses(tx: UsersExecutor, userId: string): Promise
 }
 
 export async function insertAddress(tx: UsersExecutor, userId: string, fields: AddressFields, isDefault: boolean): Promise<AddressRow> {
-  const [row] = await tx.insert(addresses).values({ ...fields, userId, isDefault }).returning();
+  const [row] = await tx
+    .insert(addresses)
+    .values({ ...fields, userId, isDefault })
+    .returning();
   return row!;
 }
 
@@ -35,7 +43,10 @@ export async function updateAddressFields(tx: UsersExecutor, id: string, fields:
 
 /** Makes one address the user's default: the old default is cleared first, in the same transaction. */
 export async function makeDefault(tx: UsersExecutor, userId: string, id: string): Promise<AddressRow> {
-  await tx.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), ne(addresses.id, id), eq(addresses.isDefault, true)));
+  await tx
+    .update(addresses)
+    .set({ isDefault: false })
+    .where(and(eq(addresses.userId, userId), ne(addresses.id, id), eq(addresses.isDefault, true)));
   const [row] = await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, id)).returning();
   return row!;
 }

@@ -17,11 +17,17 @@ export async function markRotated(tx: Tx, id: string): Promise<void> {
 }
 
 export async function revokeFamily(tx: UsersExecutor, familyId: string): Promise<void> {
-  await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  await tx
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
 }
 
 /** Revokes every session of a user but, optionally, one family (the one changing the password). */
 export async function revokeUserSessions(tx: UsersExecutor, userId: string, exceptFamilyId?: string): Promise<void> {
   const others = exceptFamilyId ? ne(refreshTokens.familyId, exceptFamilyId) : undefined;
-  await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), others));
+  await tx
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), others));
 }

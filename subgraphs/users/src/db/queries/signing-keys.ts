@@ -14,7 +14,11 @@ export function findActiveSigningKeys(db: UsersDb): Promise<SigningKeyRow[]> {
 export async function retireSigningKeysExcept(db: UsersDb, keep: readonly string[]): Promise<void> {
   const active = await findActiveSigningKeys(db);
   const retire = active.map((row) => row.kid).filter((kid) => !keep.includes(kid));
-  if (retire.length > 0) await db.update(signingKeys).set({ retiredAt: new Date() }).where(and(inArray(signingKeys.kid, retire), isNull(signingKeys.retiredAt)));
+  if (retire.length > 0)
+    await db
+      .update(signingKeys)
+      .set({ retiredAt: new Date() })
+      .where(and(inArray(signingKeys.kid, retire), isNull(signingKeys.retiredAt)));
 }
 
 export async function insertSigningKey(db: UsersDb, key: Pick<SigningKeyRow, 'kid' | 'publicJwk'> & { sealed: SealedPrivateKey }): Promise<void> {

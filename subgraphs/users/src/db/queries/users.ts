@@ -3,11 +3,18 @@ import type { UsersDb, UsersExecutor } from '../database';
 import { users, type UserRow } from '../schema';
 
 export function findUsersByIds(db: UsersDb, ids: readonly string[]): Promise<UserRow[]> {
-  return db.select().from(users).where(inArray(users.id, [...ids]));
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }
 
 export async function findUserByEmail(db: UsersDb, email: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .limit(1);
   return row ?? null;
 }
 
@@ -27,7 +34,11 @@ export async function insertUser(db: UsersDb, user: { email: string; name: strin
   return row!;
 }
 
-export async function updateUser(db: UsersExecutor, id: string, changes: Partial<Pick<UserRow, 'email' | 'name' | 'role' | 'passwordHash'>>): Promise<UserRow | null> {
+export async function updateUser(
+  db: UsersExecutor,
+  id: string,
+  changes: Partial<Pick<UserRow, 'email' | 'name' | 'role' | 'passwordHash'>>,
+): Promise<UserRow | null> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row ?? null;
 }
