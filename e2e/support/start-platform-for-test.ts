@@ -16,7 +16,7 @@ const GENEROUS_COST_BUDGETS: CostBudgets = { perIp: { points: 10_000_000, window
 
 /** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
 export async function startPlatformForTest(
-  options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits; costBudgets?: CostBudgets } = {},
+  options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits; costBudgets?: CostBudgets; alsoAcceptedGatewaySecret?: string } = {},
 ): Promise<TestPlatform> {
   const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
   const shared = createSharedState(options.redisUrl, `${databasePrefix}:`);
@@ -30,6 +30,7 @@ export async function startPlatformForTest(
     seed: options.seed ?? true,
     production: options.production ?? false,
     gatewaySecret: TEST_GATEWAY_SECRET,
+    alsoAcceptedGatewaySecret: options.alsoAcceptedGatewaySecret,
     signInLimits: options.signInLimits ?? GENEROUS_SIGN_IN_LIMITS,
     costBudgets: options.costBudgets ?? GENEROUS_COST_BUDGETS,
   });

@@ -18,6 +18,8 @@ export interface PlatformOptions {
   production: boolean;
   /** Shared by the gateway and the subgraphs. */
   gatewaySecret: string;
+  /** The subgraphs also accept signatures by this secret (a rotation in progress). */
+  alsoAcceptedGatewaySecret?: string;
   signInLimits?: SignInLimits;
   /** The gateway's per-IP and per-viewer cost budgets (docs/security.md). */
   costBudgets?: CostBudgets;
@@ -44,6 +46,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         seed: options.seed,
         production: options.production,
         gatewaySecret: options.gatewaySecret,
+        alsoAcceptedGatewaySecret: options.alsoAcceptedGatewaySecret,
         databasePoolMax: options.databasePoolMax,
         peerUrls: () => peerUrls,
       }),

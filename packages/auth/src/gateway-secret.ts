@@ -8,6 +8,11 @@ export const DEVELOPMENT_GATEWAY_SECRET = 'shopgraph-development-only-gateway-se
 
 export const gatewaySecretEnv = {
   GATEWAY_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * A second secret a subgraph accepts signatures by, never signs with: set during a rotation
+   * (docs/deploy.md, Rotating the gateway shared secret), so old and new pods understand each other.
+   */
+  GATEWAY_SHARED_SECRET_ALSO_ACCEPTED: z.string().min(32, 'must be at least 32 characters').optional(),
 };
 
 /** The shared secret, or an error naming the variable when production has none. */

@@ -58,9 +58,12 @@ export type VerifyResult =
   /** `nonce` and `expiresAt` (epoch seconds) let the subgraph refuse a second use until the signature expires. */
   { ok: true; viewer: Viewer; nonce: string; expiresAt: number } | { ok: false; reason: string };
 
-/** Checks a subgraph request's signature and expiry; the viewer it returns is the only one to trust. */
+/**
+ * Checks a subgraph request's signature and expiry; the viewer it returns is the only one to trust.
+ * Several secrets: a signature by any of them is accepted (a shared-secret rotation in progress).
+ */
 export function verifySubgraphRequest(
-  secret: string,
+  secrets: string | readonly string[],
   headers: { get(name: string): string | undefined | null },
   body: string,
   nowSeconds = Math.floor(Date.now() / 1000),
@@ -72,9 +75,12 @@ export function verifySubgraphRequest(
   const [version, given] = signature.split('=', 2);
   if (version !== VERSION || !given) return { ok: false, reason: 'unknown signature version' };
   if (!nonce || !NONCE.test(nonce)) return { ok: false, reason: 'missing or malformed nonce' };
-  const expected = mac(secret, viewerPart, nonce, body);
   const actual = Buffer.from(given, 'base64url');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'bad gateway signature' };
+  const signedBy = (secret: string) => {
+    const expected = mac(secret, viewerPart, nonce, body);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  };
+  if (!(typeof secrets === 'string' ? [secrets] : secrets).some(signedBy)) return { ok: false, reason: 'bad gateway signature' };
   let payload: SignedViewer;
   try {
     payload = JSON.parse(Buffer.from(viewerPart, 'base64url').toString('utf8')) as SignedViewer;

@@ -11,6 +11,16 @@ test('a signed request verifies and yields the viewer', () => {
   expect(result).toEqual({ ok: true, viewer, nonce: expect.any(String), expiresAt: now + 60 });
 });
 
+test('during a rotation a signature by either accepted secret verifies, and one by any other does not', () => {
+  const next = 'the-next-secret-with-enough-entropy-012345';
+  for (const signer of [secret, next])
+    expect(verifySubgraphRequest([secret, next], headersOf(signSubgraphRequest(signer, viewer, body, now)), body, now).ok).toBe(true);
+  expect(verifySubgraphRequest([secret, next], headersOf(signSubgraphRequest('another-secret', viewer, body, now)), body, now)).toEqual({
+    ok: false,
+    reason: 'bad gateway signature',
+  });
+});
+
 test('unsigned, forged, tampered, replayed onto another body, and expired requests are refused', () => {
   const signed = signSubgraphRequest(secret, viewer, body, now);
   expect(verifySubgraphRequest(secret, headersOf({}), body, now)).toEqual({ ok: false, reason: 'missing gateway signature' });

@@ -79,6 +79,8 @@ export interface ServeOptions {
    * included, must carry the gateway's signature over its body, or it is refused with 401.
    */
   gatewaySecret?: string;
+  /** Signatures by this secret are accepted too, during a shared-secret rotation. */
+  alsoAcceptedGatewaySecret?: string;
   /**
    * Where the nonces of signed mutations are claimed (shared by every replica): a signed mutation
    * runs once, a replay is refused with 401. Queries are not checked. Without it, none are.
@@ -215,7 +217,11 @@ export async function serveGraphQL<TContext extends RequestScoped>(service: Grap
     let viewer: Viewer = ANONYMOUS;
     let signature: { nonce: string; expiresAt: number } | undefined;
     if (options.gatewaySecret) {
-      const verified = verifySubgraphRequest(options.gatewaySecret, headers, text);
+      const verified = verifySubgraphRequest(
+        [options.gatewaySecret, ...(options.alsoAcceptedGatewaySecret ? [options.alsoAcceptedGatewaySecret] : [])],
+        headers,
+        text,
+      );
       if (!verified.ok) {
         logger.warn({ reason: verified.reason }, 'refused a request without a valid gateway signature');
         sendJson(response, 401, { errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });

@@ -100,6 +100,7 @@ export async function runSubgraphMain(
       seed: env.SEED_DEMO_DATA,
       production: env.NODE_ENV === 'production',
       gatewaySecret,
+      alsoAcceptedGatewaySecret: env.GATEWAY_SHARED_SECRET_ALSO_ACCEPTED,
       databasePoolMax: env.DATABASE_POOL_MAX,
       runMigrations: env.RUN_MIGRATIONS,
       peerUrls: () => peerUrlsFrom(env),

@@ -21,6 +21,8 @@ export interface SubgraphRuntimeOptions {
   production: boolean;
   /** Shared with the gateway; requests without its signature are refused. */
   gatewaySecret: string;
+  /** Accepted besides gatewaySecret, never used to sign: a shared-secret rotation in progress. */
+  alsoAcceptedGatewaySecret?: string;
   /** Connections in this subgraph's pool (default DATABASE_DEFAULTS.poolMax). */
   databasePoolMax?: number;
   /** False: migrations are run apart (`node migrate.js`); the service only checks they were applied. Default true. */
@@ -60,6 +62,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
     port: options.port,
     logger: options.logger,
     gatewaySecret: options.gatewaySecret,
+    alsoAcceptedGatewaySecret: options.alsoAcceptedGatewaySecret,
     // Signed mutations are single-use across replicas (docs/security.md).
     nonces: options.shared.nonces,
     stats,
