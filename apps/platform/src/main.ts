@@ -9,7 +9,7 @@ import { startTracing } from '@shopgraph/tracing';
 import { startEmbeddedPostgres } from '@shopgraph/embedded-postgres';
 import { spawnServices } from './spawn-services';
 import { startPlatform } from './start-platform';
-import { STOREFRONT_PORT, startStorefront } from './storefront-server';
+import { STOREFRONT_DIST, STOREFRONT_PORT, startStorefront } from './storefront-server';
 
 const envSchema = z.object({
   ...commonEnv,
@@ -18,6 +18,8 @@ const envSchema = z.object({
   DATABASE_URL: databaseEnv.DATABASE_URL.optional(),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
   STOREFRONT_PORT: z.coerce.number().int().min(0).max(65535).default(STOREFRONT_PORT),
+  /** The storefront's Vite build to serve (examples/storefront/dist by default). */
+  STOREFRONT_DIST: z.string().min(1).default(STOREFRONT_DIST),
   /** Where the embedded PostgreSQL keeps its data (under postgres/); tests give a temporary folder. */
   SHOPGRAPH_DATA_DIR: z
     .string()
@@ -74,7 +76,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // The storefront is a demo beside the platform: without a build it is left out, not fatal.
-  const storefront = await startStorefront({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}`, port: env.STOREFRONT_PORT, logger }).catch((error: Error) => {
+  const storefront = await startStorefront({
+    gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}`,
+    port: env.STOREFRONT_PORT,
+    distDir: env.STOREFRONT_DIST,
+    logger,
+  }).catch((error: Error) => {
     logger.warn({ err: error }, 'storefront not served');
     return undefined;
   });
