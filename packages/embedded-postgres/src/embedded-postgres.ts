@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initialiseCluster, postgresBinaries, postgresUser, runAsPostgres, POSTGRES_ENV } from './binaries';
+import { initialiseCluster, postgresBinaries, postgresUser, reachableBinaries, runAsPostgres, POSTGRES_ENV } from './binaries';
 
 export const EMBEDDED_POSTGRES_PORT = 54329;
 
@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
   // As root the server runs as the postgres user, which must be able to enter the folder.
   if (user) await chmod(dataDir, 0o755);
   const pgData = join(dataDir, 'pgdata');
-  const binaries = await postgresBinaries();
+  const binaries = await reachableBinaries(await postgresBinaries(), user);
   if (!existsSync(join(pgData, 'PG_VERSION'))) await initialiseCluster(binaries, pgData, user);
   // A server whose parent was killed (SIGKILL, or tsx watch after its grace period) outlives it
   // when detached, and holds the data folder: stop it, or this start fails on its lock file.
