@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Counters } from '@shopgraph/cache';
 import { Kind, type OperationDefinitionNode } from 'graphql';
+import { onceEvery } from '@shopgraph/logging';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../observability/metrics';
 import { chargeCost, type CostBudgets } from '../rate-limit/cost-budget';
@@ -31,13 +32,15 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
   // Measures depend on the operation, its variables (page sizes) and the cost model alone: kept per
   // operation node and variables, for each model (a reload brings a new one).
   const memos = new WeakMap<CostModel, PerNodeMemo<OperationDefinitionNode, OperationMeasures>>();
+  // While Redis is down every operation lands here: one line per 10 s, not one per request.
+  const reportUncharged = onceEvery(10_000);
   const charge = async (contextValue: GatewayContext, cost: number): Promise<void> => {
     let rateLimited;
     try {
       rateLimited = await chargeCost(options.counters, options.budgets, contextValue.clientIp, contextValue.viewer, cost);
     } catch (error) {
       // Shared counters unreachable: serve rather than refuse everyone; /ready reports Redis.
-      contextValue.logger.warn({ err: error }, 'cost budget not charged: counters unavailable');
+      reportUncharged((leftOut) => contextValue.logger.warn({ err: error, leftOut }, 'cost budget not charged: counters unavailable'));
       return;
     }
     if (rateLimited) {

@@ -42,3 +42,4 @@ export function createLogger(name: string, level: string = process.env.LOG_LEVEL
   if (chooseLogFormat(process.env, process.stdout.isTTY === true) === 'pretty') return pino(options, prettyDestination());
   return pino(options);
 }
+export { onceEvery } from './once-every';
