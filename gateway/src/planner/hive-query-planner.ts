@@ -8,12 +8,13 @@ import type { OperationPlanner } from './query-planner';
 // CommonJS (TS1479); its CommonJS entry (dist/index.cjs) loads the same addon.
 const hive = createRequire(__filename)('@graphql-hive/router-query-planner') as typeof Hive;
 
-// Progressive @override (`label: "percent(n)"`): the labels switched on and a roll in [0, 100).
-// The supergraph has no labelled @override, so no label is active and the roll is never read.
+// The last two arguments of plan() serve progressive @override (`label: "percent(n)"`): the labels
+// switched on, and the percentage the percent() labels are measured against. The supergraph has
+// no labelled @override (the planner's overrideLabels is empty), so neither changes a plan.
 const NO_OVERRIDE_LABELS = new Set<string>();
 const NO_ROLL = 0;
 
-/** Hive Router's planner (Rust, N-API); it plans on the calling thread, well under a millisecond for our operations. */
+/** Hive Router's planner (Rust, N-API); it plans on the calling thread, about a millisecond or less for each of our operations. */
 export function createHiveQueryPlanner(supergraphSdl: string): OperationPlanner {
   const planner = new hive.QueryPlanner(supergraphSdl);
   return {
