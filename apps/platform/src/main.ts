@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const postgresDir = join(env.SHOPGRAPH_DATA_DIR, 'postgres');
   // Detached: a terminal's Ctrl-C reaches this process only, which stops PostgreSQL after the services.
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(postgresDir, { detached: true });
-  if (embedded) logger.info({ dataDir: postgresDir }, 'embedded PostgreSQL started');
+  if (embedded) logger.info({ dataDir: embedded.dataDir }, 'embedded PostgreSQL started');
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
 
   let stopServices: () => Promise<void>;

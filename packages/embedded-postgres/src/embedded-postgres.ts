@@ -1,13 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { initialiseCluster, postgresBinaries, postgresUser, reachableBinaries, runAsPostgres, POSTGRES_ENV } from './binaries';
+import { dirname, join } from 'node:path';
+import {
+  initialiseCluster,
+  othersCanReach,
+  postgresBinaries,
+  postgresUser,
+  reachableBinaries,
+  runAsPostgres,
+  POSTGRES_ENV,
+  type PostgresUser,
+} from './binaries';
 
 export const EMBEDDED_POSTGRES_PORT = 54329;
 
 export interface EmbeddedPostgresServer {
   url: string;
+  /** Where the data is: the folder asked for, or (as root, when the postgres user cannot enter it) a stand-in under /var/tmp. */
+  dataDir: string;
   /** Fast shutdown (SIGINT to the server: clients disconnected, data checkpointed); resolves once it exited. */
   stop(): Promise<void>;
 }
@@ -28,10 +40,11 @@ const READY = 'database system is ready to accept connections';
  * A real PostgreSQL from the embedded-postgres package's binaries, its data in `dataDir` so the
  * shop survives restarts. Only used when no DATABASE_URL is given.
  */
-export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(requestedDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
   const port = options.port ?? EMBEDDED_POSTGRES_PORT;
-  await mkdir(dataDir, { recursive: true });
   const user = await postgresUser();
+  const dataDir = await reachableDataDir(requestedDir, user);
+  await mkdir(dataDir, { recursive: true });
   // As root the server runs as the postgres user, which must be able to enter the folder.
   if (user) await chmod(dataDir, 0o755);
   const pgData = join(dataDir, 'pgdata');
@@ -54,6 +67,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
   process.once('exit', stopOnExit);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    dataDir,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       if (server.exitCode !== null || server.signalCode !== null) return;
@@ -90,4 +104,15 @@ function untilReady(server: ChildProcess): Promise<void> {
     server.once('exit', onExit);
     server.once('error', onError);
   });
+}
+
+/**
+ * As root the server runs as the postgres user, which must enter every folder above its data. A
+ * checkout under /root (0700 on Debian) or in a mktemp -d folder keeps it out: the data then lives
+ * in a folder of its own under /var/tmp (kept across reboots), one per requested folder.
+ */
+async function reachableDataDir(requested: string, user: PostgresUser): Promise<string> {
+  await mkdir(dirname(requested), { recursive: true });
+  if (!user || (await othersCanReach(requested))) return requested;
+  return join('/var/tmp', `shopgraph-postgres-${createHash('sha256').update(requested).digest('hex').slice(0, 12)}`);
 }
