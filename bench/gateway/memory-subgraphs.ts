@@ -3,8 +3,12 @@
 // and all, so the gateway's signature still holds) to the real subgraph and keeps the answer; the
 // harness makes every gateway send every request once before timing, so timed runs are all hits.
 // Counts requests so the parent can report subgraph requests per gateway request.
+//
+// A request that comes unsigned (Grafbase cannot sign) is signed here for the anonymous viewer
+// before it is forwarded, as the other gateways sign it; a real subgraph would refuse it.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, SIGNATURE_HEADER, signSubgraphRequest } from '@shopgraph/auth';
 import { runChild, serveParent } from '../child-process';
 
 interface Recorded {
@@ -21,11 +25,14 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const secret = process.env.GATEWAY_SHARED_SECRET ?? DEVELOPMENT_GATEWAY_SECRET;
+
 async function forward(target: string, request: IncomingMessage, body: Buffer): Promise<Recorded> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && !['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding'].includes(name)) headers[name] = value;
   }
+  if (request.method === 'POST' && !headers[SIGNATURE_HEADER]) Object.assign(headers, signSubgraphRequest(secret, ANONYMOUS, body.toString('utf8')));
   const response = await fetch(new URL(request.url ?? '/', target), {
     method: request.method,
     headers,

@@ -4,16 +4,19 @@ import type { BenchmarkReport } from '../results';
 
 const WARMUP_NOTE = '1 s';
 
-export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
+export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'hive-rust' | 'grafbase' | 'ceiling';
 
-/** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline. */
+/** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline, Grafbase the fastest peer. */
 export const GATEWAYS: readonly { kind: GatewayKind; name: string }[] = [
   { kind: 'ours', name: 'Shopgraph gateway' },
   { kind: 'apollo', name: 'stock @apollo/gateway' },
   { kind: 'hive', name: '@graphql-hive/gateway' },
+  { kind: 'hive-rust', name: '@graphql-hive/gateway, Rust query planner' },
+  { kind: 'grafbase', name: 'Grafbase (Rust)' },
   { kind: 'ceiling', name: 'node:http ceiling (canned bytes)' },
 ];
 const BASELINE: GatewayKind = 'apollo';
+const RUST_BASELINE: GatewayKind = 'grafbase';
 
 /** One gateway on one workload for one round. */
 export interface Sample {
@@ -85,15 +88,17 @@ function workloadTable(run: GatewayRun, workloadId: string): string {
     return samples ? [{ gateway, result: summarise(samples) }] : [];
   });
   const base = rows.find((row) => row.gateway.kind === BASELINE)?.result;
+  const rust = rows.find((row) => row.gateway.kind === RUST_BASELINE)?.result;
   const lines = rows.map(({ gateway, result: r }) => {
     const subgraph = r.subgraphRequestsPerRequest === null ? '–' : r.subgraphRequestsPerRequest.toFixed(2);
-    const cpu =
-      gateway.kind === 'ceiling' ? `${r.cpuMsPerRequest.toFixed(3)}` : `${r.cpuMsPerRequest.toFixed(3)} (${ratio(r.cpuMsPerRequest, base?.cpuMsPerRequest)})`;
-    return `| ${gateway.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond, base?.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${ratio(r.p99Ms, base?.p99Ms)} | ${cpu} | ${r.rssMb.toFixed(0)} | ${subgraph} | ${r.errors} |`;
+    const versus = (read: (s: Sample) => number) => `${ratio(read(r), base && read(base))} | ${ratio(read(r), rust && read(rust))}`;
+    // The ceiling's CPU is serving canned bytes: no gateway work to compare.
+    const cpuVersus = gateway.kind === 'ceiling' ? '– | –' : versus((s) => s.cpuMsPerRequest);
+    return `| ${gateway.name} | ${r.requestsPerSecond.toFixed(0)} | ${versus((s) => s.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${versus((s) => s.p99Ms)} | ${r.cpuMsPerRequest.toFixed(3)} | ${cpuVersus} | ${r.rssMb.toFixed(0)} | ${subgraph} | ${r.errors} |`;
   });
   return [
-    '| gateway | requests/s | vs stock | p50 ms | p95 ms | p99 ms | p99 vs stock | CPU ms / request (vs stock) | RSS MB | subgraph requests / request | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| gateway | requests/s | vs stock | vs Grafbase | p50 ms | p95 ms | p99 ms | p99 vs stock | p99 vs Grafbase | CPU ms / request | CPU vs stock | CPU vs Grafbase | RSS MB | subgraph requests / request | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...lines,
   ].join('\n');
 }
