@@ -4,11 +4,14 @@
 // harness makes every gateway send every request once before timing, so timed runs are all hits.
 // Counts requests so the parent can report subgraph requests per gateway request.
 //
-// A request that comes unsigned (Grafbase cannot sign) is signed here for the anonymous viewer
-// before it is forwarded, as the other gateways sign it; a real subgraph would refuse it.
+// Two things a real subgraph would not do, both for gateways the harness cannot change: a request
+// that comes unsigned (Grafbase cannot sign) is signed here for the anonymous viewer before it is
+// forwarded, as the others sign it; and the users subgraph's JWKS gets the harness's own key
+// (BENCH_EXTRA_JWK) beside the real ones, so the fresh-token workload can mint a new access token
+// for every request that our gateway verifies as it would one from the users subgraph.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, SIGNATURE_HEADER, signSubgraphRequest } from '@shopgraph/auth';
+import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, JWKS_PATH, SIGNATURE_HEADER, signSubgraphRequest } from '@shopgraph/auth';
 import { runChild, serveParent } from '../child-process';
 
 interface Recorded {
@@ -26,6 +29,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 }
 
 const secret = process.env.GATEWAY_SHARED_SECRET ?? DEVELOPMENT_GATEWAY_SECRET;
+const extraJwk = process.env.BENCH_EXTRA_JWK ? (JSON.parse(process.env.BENCH_EXTRA_JWK) as object) : undefined;
 
 async function forward(target: string, request: IncomingMessage, body: Buffer): Promise<Recorded> {
   const headers: Record<string, string> = {};
@@ -38,7 +42,14 @@ async function forward(target: string, request: IncomingMessage, body: Buffer): 
     headers,
     body: request.method === 'GET' ? undefined : new Uint8Array(body),
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: Buffer.from(await response.arrayBuffer()) };
+  const answer = {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? 'application/json',
+    body: Buffer.from(await response.arrayBuffer()),
+  };
+  if (request.method !== 'GET' || request.url !== JWKS_PATH || !extraJwk || response.status !== 200) return answer;
+  const jwks = JSON.parse(answer.body.toString('utf8')) as { keys: object[] };
+  return { ...answer, body: Buffer.from(JSON.stringify({ keys: [...jwks.keys, extraJwk] })) };
 }
 
 async function serve(realUrl: string): Promise<string> {

@@ -13,10 +13,11 @@ import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { startChild, type Child } from '../child-process';
 import { publishRun, runBenchmark } from '../results';
 import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
+import { createBenchSigningKey, subjectOf, type BenchSigningKey } from './fresh-tokens';
 import { missingPeerPackages } from './peers';
 import { summariseProfile } from './profile';
 import { GATEWAY_REPORT, GATEWAYS, type GatewayKind, type GatewayRun, type Sample } from './report';
-import { bodyOf, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
+import { bodyOf, deepCatalogue, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -46,8 +47,8 @@ async function graphql<T>(url: string, operationName: string, query: string, var
   return result.data;
 }
 
-/** Slugs, a review id and ten customers' access tokens, through the platform's own gateway. */
-async function loadFixtures(gatewayUrl: string): Promise<Fixtures> {
+/** Slugs, a review id and ten customers' access tokens, through the platform's own gateway; fresh tokens for the same customers signed with `key`. */
+async function loadFixtures(gatewayUrl: string, key: BenchSigningKey): Promise<Fixtures> {
   const page = await graphql<{ products: { edges: { node: { slug: string; reviews: { edges: { node: { id: string } }[] } } }[] } }>(
     gatewayUrl,
     'BenchFixtures',
@@ -69,7 +70,8 @@ async function loadFixtures(gatewayUrl: string): Promise<Fixtures> {
     );
     tokens.push(data.login.accessToken);
   }
-  return { slugs: nodes.map((node) => node.slug), reviewId, tokens };
+  const subjects = tokens.map(subjectOf);
+  return { slugs: nodes.map((node) => node.slug), reviewId, tokens, freshToken: (index) => key.mint(subjects[index % subjects.length]!) };
 }
 
 const answerKey = (c: Call) => `${c.operationName}:${JSON.stringify(c.variables)}`;
@@ -210,16 +212,18 @@ async function main(): Promise<void> {
   if (pinned) pin(process.pid, cores === 2 ? '0' : `0-${cores - 2}`);
 
   const kinds = runnableGateways();
+  const key = createBenchSigningKey();
   const subgraphs = await startChild<{ gatewayUrl: string; subgraphUrls: Urls }>(join(__dirname, 'serve-subgraphs.ts'), {});
   const memory = await startChild<{ subgraphUrls: Urls }>(join(__dirname, 'memory-subgraphs.ts'), {
     BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls),
+    BENCH_EXTRA_JWK: JSON.stringify(key.publicJwk),
   });
   const answersDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const answersPath = join(answersDir, 'answers.json');
   const samples = new Map<string, Sample[]>();
   let profile: GatewayRun['profile'] = null;
   try {
-    const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl);
+    const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl, key);
     const all = workloads(fixtures).filter((w) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(w.id));
     const calls = verificationCalls(fixtures);
     const reference = new Map<string, Answer>();
@@ -237,6 +241,10 @@ async function main(): Promise<void> {
           );
           try {
             await verify(kind, gateway.ready.url, calls, reference);
+            if (round === 0 && phase === 'memory' && kind === kinds[0]) {
+              const deep = reference.get(answerKey(deepCatalogue()));
+              if (deep) process.stdout.write(`(e) deep query: ${(Buffer.byteLength(deep.text) / 1024).toFixed(1)} KB per answer\n`);
+            }
             // A fresh process: let the JIT and each gateway's caches warm on every workload before timing.
             for (const workload of all.filter((w) => w.subgraphs === phase)) {
               await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
