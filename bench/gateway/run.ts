@@ -16,7 +16,7 @@ import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
 import { createBenchSigningKey, subjectOf, type BenchSigningKey } from './fresh-tokens';
 import { missingPeerPackages } from './peers';
 import { summariseProfile } from './profile';
-import { GATEWAY_REPORT, GATEWAYS, type GatewayKind, type GatewayRun, type Sample } from './report';
+import { GATEWAY_REPORT, GATEWAYS, renderWorkloadTables, type GatewayKind, type GatewayRun, type Sample } from './report';
 import { bodyOf, deepCatalogue, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -282,6 +282,7 @@ async function main(): Promise<void> {
     profile,
   };
   if (PARTIAL || kinds.length < GATEWAYS.length) {
+    process.stdout.write(`\n${renderWorkloadTables(run).join('\n\n')}\n`);
     if (profile)
       process.stdout.write(
         `\nprofile (${profile.busyMs} ms busy):\n${profile.topFunctions.map((f) => `  ${f.percent}% ${f.selfMs} ms ${f.name} ${f.where}`).join('\n')}\n${profile.byPackage.map((p) => `  ${p.percent}% ${p.name}`).join('\n')}\n`,
