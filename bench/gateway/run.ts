@@ -241,9 +241,10 @@ async function main(): Promise<void> {
           );
           try {
             await verify(kind, gateway.ready.url, calls, reference);
-            if (round === 0 && phase === 'memory' && kind === kinds[0]) {
+            if (round === 0 && phase === 'memory' && kind === kinds[0] && all.some((w) => w.id === 'deep-response')) {
               const deep = reference.get(answerKey(deepCatalogue()));
-              if (deep) process.stdout.write(`(e) deep query: ${(Buffer.byteLength(deep.text) / 1024).toFixed(1)} KB per answer\n`);
+              const bytes = deep ? Buffer.byteLength(deep.text) : 0;
+              if (deep) process.stdout.write(`(e) deep query: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB) per answer\n`);
             }
             // A fresh process: let the JIT and each gateway's caches warm on every workload before timing.
             for (const workload of all.filter((w) => w.subgraphs === phase)) {
