@@ -3,8 +3,15 @@
 // and all, so the gateway's signature still holds) to the real subgraph and keeps the answer; the
 // harness makes every gateway send every request once before timing, so timed runs are all hits.
 // Counts requests so the parent can report subgraph requests per gateway request.
+//
+// Two things a real subgraph would not do, both for gateways the harness cannot change: a request
+// that comes unsigned (Grafbase cannot sign) is signed here for the anonymous viewer before it is
+// forwarded, as the others sign it; and the users subgraph's JWKS gets the harness's own key
+// (BENCH_EXTRA_JWK) beside the real ones, so the fresh-token workload can mint a new access token
+// for every request that our gateway verifies as it would one from the users subgraph.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, JWKS_PATH, SIGNATURE_HEADER, signSubgraphRequest } from '@shopgraph/auth';
 import { runChild, serveParent } from '../child-process';
 
 interface Recorded {
@@ -21,17 +28,28 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const secret = process.env.GATEWAY_SHARED_SECRET ?? DEVELOPMENT_GATEWAY_SECRET;
+const extraJwk = process.env.BENCH_EXTRA_JWK ? (JSON.parse(process.env.BENCH_EXTRA_JWK) as object) : undefined;
+
 async function forward(target: string, request: IncomingMessage, body: Buffer): Promise<Recorded> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && !['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding'].includes(name)) headers[name] = value;
   }
+  if (request.method === 'POST' && !headers[SIGNATURE_HEADER]) Object.assign(headers, signSubgraphRequest(secret, ANONYMOUS, body.toString('utf8')));
   const response = await fetch(new URL(request.url ?? '/', target), {
     method: request.method,
     headers,
     body: request.method === 'GET' ? undefined : new Uint8Array(body),
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: Buffer.from(await response.arrayBuffer()) };
+  const answer = {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? 'application/json',
+    body: Buffer.from(await response.arrayBuffer()),
+  };
+  if (request.method !== 'GET' || request.url !== JWKS_PATH || !extraJwk || response.status !== 200) return answer;
+  const jwks = JSON.parse(answer.body.toString('utf8')) as { keys: object[] };
+  return { ...answer, body: Buffer.from(JSON.stringify({ keys: [...jwks.keys, extraJwk] })) };
 }
 
 async function serve(realUrl: string): Promise<string> {

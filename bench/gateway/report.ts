@@ -4,16 +4,19 @@ import type { BenchmarkReport } from '../results';
 
 const WARMUP_NOTE = '1 s';
 
-export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
+export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'hive-rust' | 'grafbase' | 'ceiling';
 
-/** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline. */
+/** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline, Grafbase the fastest peer. */
 export const GATEWAYS: readonly { kind: GatewayKind; name: string }[] = [
   { kind: 'ours', name: 'Shopgraph gateway' },
   { kind: 'apollo', name: 'stock @apollo/gateway' },
   { kind: 'hive', name: '@graphql-hive/gateway' },
+  { kind: 'hive-rust', name: '@graphql-hive/gateway, Rust query planner' },
+  { kind: 'grafbase', name: 'Grafbase (Rust)' },
   { kind: 'ceiling', name: 'node:http ceiling (canned bytes)' },
 ];
 const BASELINE: GatewayKind = 'apollo';
+const RUST_BASELINE: GatewayKind = 'grafbase';
 
 /** One gateway on one workload for one round. */
 export interface Sample {
@@ -85,15 +88,17 @@ function workloadTable(run: GatewayRun, workloadId: string): string {
     return samples ? [{ gateway, result: summarise(samples) }] : [];
   });
   const base = rows.find((row) => row.gateway.kind === BASELINE)?.result;
+  const rust = rows.find((row) => row.gateway.kind === RUST_BASELINE)?.result;
   const lines = rows.map(({ gateway, result: r }) => {
     const subgraph = r.subgraphRequestsPerRequest === null ? '–' : r.subgraphRequestsPerRequest.toFixed(2);
-    const cpu =
-      gateway.kind === 'ceiling' ? `${r.cpuMsPerRequest.toFixed(3)}` : `${r.cpuMsPerRequest.toFixed(3)} (${ratio(r.cpuMsPerRequest, base?.cpuMsPerRequest)})`;
-    return `| ${gateway.name} | ${r.requestsPerSecond.toFixed(0)} | ${ratio(r.requestsPerSecond, base?.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${ratio(r.p99Ms, base?.p99Ms)} | ${cpu} | ${r.rssMb.toFixed(0)} | ${subgraph} | ${r.errors} |`;
+    const versus = (read: (s: Sample) => number) => `${ratio(read(r), base && read(base))} | ${ratio(read(r), rust && read(rust))}`;
+    // The ceiling's CPU is serving canned bytes: no gateway work to compare.
+    const cpuVersus = gateway.kind === 'ceiling' ? '– | –' : versus((s) => s.cpuMsPerRequest);
+    return `| ${gateway.name} | ${r.requestsPerSecond.toFixed(0)} | ${versus((s) => s.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${versus((s) => s.p99Ms)} | ${r.cpuMsPerRequest.toFixed(3)} | ${cpuVersus} | ${r.rssMb.toFixed(0)} | ${subgraph} | ${r.errors} |`;
   });
   return [
-    '| gateway | requests/s | vs stock | p50 ms | p95 ms | p99 ms | p99 vs stock | CPU ms / request (vs stock) | RSS MB | subgraph requests / request | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| gateway | requests/s | vs stock | vs Grafbase | p50 ms | p95 ms | p99 ms | p99 vs stock | p99 vs Grafbase | CPU ms / request | CPU vs stock | CPU vs Grafbase | RSS MB | subgraph requests / request | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...lines,
   ].join('\n');
 }
@@ -175,15 +180,22 @@ function targetsLine(run: GatewayRun): string {
   )} stock's requests/s.`;
 }
 
+/** Each workload's table of the gateways that ran it, with ratios: what a partial run prints. */
+export function renderWorkloadTables(run: GatewayRun, charts = false): string[] {
+  return run.workloads
+    .filter((w) => GATEWAYS.some((g) => run.samples[`${g.kind}|${w.id}`]))
+    .map((w) => `### ${w.name}\n\n${workloadTable(run, w.id)}${charts ? `\n\n${chart(run, w)}` : ''}`);
+}
+
 /** The "## Gateway" section of docs/benchmarks.md from one run. */
 export function renderGatewaySection(run: GatewayRun): string {
-  const tables = run.workloads
-    .filter((w) => GATEWAYS.some((g) => run.samples[`${g.kind}|${w.id}`]))
-    .map((w) => `### ${w.name}\n\n${workloadTable(run, w.id)}\n\n${chart(run, w)}`);
+  const tables = renderWorkloadTables(run, true);
   return `## Gateway
 
-\`npm run bench:gateway\` (needs \`DATABASE_URL\`; \`REDIS_URL\` too for the subgraphs' shared
-cache) starts the five real subgraphs, then each gateway in turn in its own process, pinned to one
+\`npm run bench:install\` once (the peer gateways, in \`bench/peers\` with their own lockfile, so the
+repository's install does not carry them), then \`npm run bench:gateway\` (needs \`DATABASE_URL\`;
+\`REDIS_URL\` too for the subgraphs' shared cache; a peer that is not installed is skipped, and then
+nothing is written) starts the five real subgraphs, then each gateway in turn in its own process, pinned to one
 core with \`taskset\` where there is one (${run.pinned}), and drives the same operations through
 each with autocannon, ${run.connections} connections, ${run.seconds} s per workload, in ${run.rounds} interleaved rounds. Each
 cell is the median round. Each timed window is steady state: a fresh gateway process is warmed on
@@ -192,14 +204,20 @@ every workload first, then each window opens after ${WARMUP_NOTE} of load on the
 are not in the percentiles; latencies count the requests sent inside the window, requests/s and
 CPU the responses that arrived in it. Before timing, every gateway must answer every operation with the same
 JSON (deep-equal) as ours, with no errors. Ratios are against stock \`@apollo/gateway\` (ApolloServer +
-ApolloGateway over the same supergraph); this machine is shared and noisy, so the ratios, not the
-absolute numbers, are the claim.
+ApolloGateway over the same supergraph) and against Grafbase's Rust gateway; this machine is shared
+and noisy, so the ratios, not the absolute numbers, are the claim.
 
 - **Gateways**: ours (\`startGateway\` from \`@shopgraph/gateway\`, production mode: signing,
   JWT verification, @authenticated/@requiresScopes enforcement, sign-in rate limits, error masking);
   stock \`@apollo/gateway\` with \`RemoteGraphQLDataSource\` (a fetcher that signs subgraph requests as
   ours does, for the anonymous viewer, and Authorization forwarded); Hive Gateway's Node API
-  (\`createGatewayRuntime\`, signing in an \`onFetch\` plugin, Authorization propagated); and a bare
+  (\`createGatewayRuntime\`, signing in an \`onFetch\` plugin, Authorization propagated), with its
+  JavaScript planner and again with Hive Router's Rust query planner (\`unifiedGraphHandler\` from
+  \`@graphql-hive/router-runtime\`); Grafbase's Rust gateway (\`grafbase dev\` from
+  \`@grafbase/cli-x86_64-unknown-linux-musl\`, composed offline from each subgraph's
+  \`schema.graphql\`, Authorization forwarded; its CPU and memory are the binary's). Grafbase cannot
+  make our subgraphs' HMAC signature, so it runs on the in-memory workloads only, where the
+  in-memory subgraphs sign what it sends the first time; and a bare
   \`node:http\` server answering each request with the bytes our gateway answered it with: the most a
   Node process on this core can serve, gateway work aside.
 - **Workloads**: (a) the public storefront operations from \`packages/operations\`
@@ -213,14 +231,22 @@ absolute numbers, are the claim.
   (d) on in-memory subgraphs, three neighbouring products by alias (\`first: product(..)\`,
   \`second: ..\`, \`third: ..\`, each with price, stock and rating) for a changing signed-in
   customer: the planner fetches stock and rating once per alias, side by side, which ours merges.
+  (e) on in-memory subgraphs, one deep anonymous query (a hundred products with price, stock and
+  category, four reviews each with author and product, nine levels) from products, inventory,
+  reviews and users: an answer of 92.7 KB; (f) on in-memory subgraphs, ProductPage where every
+  request carries an access token of its own (a new \`jti\`, one of ten customers), so no gateway can
+  reuse a verification or deduplicate by Authorization. The users subgraph's private key never
+  leaves its database, so those tokens are ES256-signed with a key the harness makes for the run and
+  the in-memory users subgraph adds to its JWKS: ours verifies each one as it would one from sign-in.
   UserWithHistory and OrderDetails need a signed-in owner and are left out.
 - **CPU ms / request**: the gateway process's \`utime + stime\` (from \`/proc/<pid>/stat\`) over the run
   divided by the requests answered: the cost that decides how many cores a gateway needs,
   whatever the latency. **RSS**: \`VmRSS\` after the run (the highest round).
   **Subgraph requests / request**: counted by the in-memory subgraphs.
-- Ours does more per request than the other two: it verifies access tokens (ES256, once per token
-  until it expires) where they only forward the header, and runs the authorization, cost-budget
-  and rate-limit plugins. Those costs are in its numbers, as they are in production.
+- Ours does more per request than the others: it verifies access tokens (ES256, once per token
+  until it expires, so on every request in (f)) where they only forward the header, and runs the
+  authorization, cost-budget and rate-limit plugins. Those costs are in its numbers, as they are in
+  production.
 
 Run of ${run.date} on Node ${run.node}, ${run.cores} cores:
 

@@ -1,4 +1,5 @@
-// `npm run bench:gateway`: our gateway, stock @apollo/gateway, Hive Gateway and a bare node:http
+// `npm run bench:gateway`: our gateway, stock @apollo/gateway, Hive Gateway (with its JavaScript
+// and with Hive Router's Rust query planner), Grafbase's Rust gateway and a bare node:http
 // ceiling, each in its own process (pinned to one core where taskset exists), driven with the same
 // operations in interleaved rounds. Results: bench/results/gateway.json and the "Gateway" section
 // of docs/benchmarks.md.
@@ -12,9 +13,11 @@ import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { startChild, type Child } from '../child-process';
 import { publishRun, runBenchmark } from '../results';
 import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
+import { createBenchSigningKey, subjectOf, type BenchSigningKey } from './fresh-tokens';
+import { missingPeerPackages } from './peers';
 import { summariseProfile } from './profile';
-import { GATEWAY_REPORT, GATEWAYS, type GatewayKind, type GatewayRun, type Sample } from './report';
-import { bodyOf, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
+import { GATEWAY_REPORT, GATEWAYS, renderWorkloadTables, type GatewayKind, type GatewayRun, type Sample } from './report';
+import { bodyOf, deepCatalogue, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -44,8 +47,8 @@ async function graphql<T>(url: string, operationName: string, query: string, var
   return result.data;
 }
 
-/** Slugs, a review id and ten customers' access tokens, through the platform's own gateway. */
-async function loadFixtures(gatewayUrl: string): Promise<Fixtures> {
+/** Slugs, a review id and ten customers' access tokens, through the platform's own gateway; fresh tokens for the same customers signed with `key`. */
+async function loadFixtures(gatewayUrl: string, key: BenchSigningKey): Promise<Fixtures> {
   const page = await graphql<{ products: { edges: { node: { slug: string; reviews: { edges: { node: { id: string } }[] } } }[] } }>(
     gatewayUrl,
     'BenchFixtures',
@@ -67,21 +70,42 @@ async function loadFixtures(gatewayUrl: string): Promise<Fixtures> {
     );
     tokens.push(data.login.accessToken);
   }
-  return { slugs: nodes.map((node) => node.slug), reviewId, tokens };
+  const subjects = tokens.map(subjectOf);
+  return { slugs: nodes.map((node) => node.slug), reviewId, tokens, freshToken: (index) => key.mint(subjects[index % subjects.length]!) };
 }
 
 const answerKey = (c: Call) => `${c.operationName}:${JSON.stringify(c.variables)}`;
 
-/** Every call through `url` must answer 200 with the same JSON as the reference (our gateway's first answers). */
-async function verify(kind: GatewayKind, url: string, calls: Call[], reference: Map<string, { json: unknown; text: string }>): Promise<void> {
+interface Answer {
+  json: unknown;
+  text: string;
+  /** The gateway that answered first, whose answers the others must match. */
+  kind: GatewayKind;
+}
+
+/** Where two answers first part, as a path and both values, to say why a gateway failed verification. */
+function firstDifference(actual: unknown, expected: unknown, path = '$'): string {
+  if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null) {
+    for (const key of new Set([...Object.keys(actual), ...Object.keys(expected)])) {
+      const [a, e] = [(actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]];
+      if (!isDeepStrictEqual(a, e)) return firstDifference(a, e, `${path}.${key}`);
+    }
+  }
+  return `${path}: ${JSON.stringify(actual)?.slice(0, 200)} where the reference has ${JSON.stringify(expected)?.slice(0, 200)}`;
+}
+
+/** Every call through `url` must answer 200 with the same JSON as the reference (the first gateway's answers: ours, in a whole run). */
+async function verify(kind: GatewayKind, url: string, calls: Call[], reference: Map<string, Answer>): Promise<void> {
   for (const c of calls) {
     const { status, text } = await post(url, c);
     const json = JSON.parse(text) as { errors?: unknown };
     if (status !== 200 || json.errors) throw new Error(`${kind} answered ${c.operationName} with ${status}: ${text.slice(0, 400)}`);
     const expected = reference.get(answerKey(c));
-    if (!expected) reference.set(answerKey(c), { json, text });
+    if (!expected) reference.set(answerKey(c), { json, text, kind });
     else if (!isDeepStrictEqual(json, expected.json))
-      throw new Error(`${kind} answered ${c.operationName} ${JSON.stringify(c.variables)} differently from our gateway`);
+      throw new Error(
+        `${kind} answered ${c.operationName} ${JSON.stringify(c.variables)} differently from ${expected.kind}: ${firstDifference(json, expected.json)}`,
+      );
   }
 }
 
@@ -97,12 +121,12 @@ function percentile(sorted: number[], p: number): number {
  * the percentiles. Latencies count requests sent inside the window; requests/s, CPU and subgraph
  * calls count the responses that arrived in it.
  */
-async function measure(gateway: Child<{ url: string }>, workload: Workload, memory: Child<unknown>): Promise<Sample> {
+async function measure(gateway: Child<{ url: string; pid: number }>, workload: Workload, memory: Child<unknown>): Promise<Sample> {
   const stats = () => memory.ask<{ stats: { requests: number; misses: number } }>('stats').then((m) => m.stats);
   const latencies: number[] = [];
   let window: { startedAt: number; cpuBefore: number; subgraphBefore: Promise<{ requests: number; misses: number }>; responses: number } | undefined;
   const opening = setTimeout(() => {
-    window = { startedAt: performance.now(), cpuBefore: cpuMilliseconds(gateway.pid), subgraphBefore: stats(), responses: 0 };
+    window = { startedAt: performance.now(), cpuBefore: cpuMilliseconds(gateway.ready.pid), subgraphBefore: stats(), responses: 0 };
   }, WARMUP_SECONDS * 1000);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -121,7 +145,7 @@ async function measure(gateway: Child<{ url: string }>, workload: Workload, memo
   const seconds = (performance.now() - window.startedAt) / 1000;
   // autocannon stops waiting at the deadline; let the requests still in flight finish before reading counters.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const cpuMs = cpuMilliseconds(gateway.pid) - window.cpuBefore;
+  const cpuMs = cpuMilliseconds(gateway.ready.pid) - window.cpuBefore;
   const subgraphBefore = await window.subgraphBefore;
   const subgraphAfter = await stats();
   const requests = window.responses;
@@ -134,7 +158,7 @@ async function measure(gateway: Child<{ url: string }>, workload: Workload, memo
     p99Ms: percentile(latencies, 99),
     errors: result.errors + result.non2xx + result.timeouts,
     cpuMsPerRequest: perRequest(cpuMs),
-    rssMb: residentMegabytes(gateway.pid),
+    rssMb: residentMegabytes(gateway.ready.pid),
     subgraphRequestsPerRequest: workload.subgraphs === 'memory' ? perRequest(subgraphAfter.requests - subgraphBefore.requests) : null,
     subgraphMisses: subgraphAfter.misses - subgraphBefore.misses,
   };
@@ -148,7 +172,7 @@ async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | 
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `ours-${Date.now()}.cpuprofile`);
-  const gateway = await startChild<{ url: string }>(
+  const gateway = await startChild<{ url: string; pid: number }>(
     join(__dirname, 'serve-gateway.ts'),
     { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
     { core, execArgv: OURS_FLAGS },
@@ -165,6 +189,20 @@ async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | 
   return { workload: workload.name, seconds: SECONDS, ...summariseProfile(path) };
 }
 
+/** Grafbase cannot sign subgraph requests, so it runs where the in-memory subgraphs sign for it (grafbase.ts). */
+const MEMORY_ONLY: readonly GatewayKind[] = ['grafbase'];
+
+/** The gateways asked for (BENCH_GATEWAYS, or all) whose packages are installed; says which are skipped and why. */
+function runnableGateways(): GatewayKind[] {
+  const asked = GATEWAYS.map((g) => g.kind).filter((kind) => !ONLY_GATEWAYS || ONLY_GATEWAYS.includes(kind));
+  const missing = asked.filter((kind) => missingPeerPackages(kind).length > 0);
+  if (missing.length > 0) {
+    const packages = [...new Set(missing.flatMap(missingPeerPackages))].join(', ');
+    process.stdout.write(`skipping ${missing.join(', ')}: ${packages} not in bench/peers/node_modules; run \`npm run bench:install\` first\n`);
+  }
+  return asked.filter((kind) => !missing.includes(kind));
+}
+
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL (workload (a) runs the real subgraphs on Postgres; REDIS_URL too for the shared cache)');
   const cores = availableParallelism();
@@ -173,32 +211,41 @@ async function main(): Promise<void> {
   const gatewayCore = pinned ? String(cores - 1) : undefined;
   if (pinned) pin(process.pid, cores === 2 ? '0' : `0-${cores - 2}`);
 
+  const kinds = runnableGateways();
+  const key = createBenchSigningKey();
   const subgraphs = await startChild<{ gatewayUrl: string; subgraphUrls: Urls }>(join(__dirname, 'serve-subgraphs.ts'), {});
   const memory = await startChild<{ subgraphUrls: Urls }>(join(__dirname, 'memory-subgraphs.ts'), {
     BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.subgraphUrls),
+    BENCH_EXTRA_JWK: JSON.stringify(key.publicJwk),
   });
   const answersDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const answersPath = join(answersDir, 'answers.json');
   const samples = new Map<string, Sample[]>();
   let profile: GatewayRun['profile'] = null;
   try {
-    const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl);
+    const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl, key);
     const all = workloads(fixtures).filter((w) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(w.id));
     const calls = verificationCalls(fixtures);
-    const reference = new Map<string, { json: unknown; text: string }>();
+    const reference = new Map<string, Answer>();
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const phase of ['real', 'memory'] as const) {
-        for (const kind of GATEWAYS.map((g) => g.kind).filter((k) => !ONLY_GATEWAYS || ONLY_GATEWAYS.includes(k))) {
+        for (const kind of kinds) {
           if (!all.some((w) => w.subgraphs === phase)) continue;
+          if (phase === 'real' && MEMORY_ONLY.includes(kind)) continue;
           const urls = phase === 'real' ? subgraphs.ready.subgraphUrls : memory.ready.subgraphUrls;
           if (kind === 'ceiling') writeFileSync(answersPath, JSON.stringify(Object.fromEntries([...reference].map(([key, value]) => [key, value.text]))));
-          const gateway = await startChild<{ url: string }>(
+          const gateway = await startChild<{ url: string; pid: number }>(
             join(__dirname, 'serve-gateway.ts'),
             { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_CEILING_ANSWERS: answersPath },
             { core: gatewayCore, execArgv: kind === 'ours' ? OURS_FLAGS : [] },
           );
           try {
             await verify(kind, gateway.ready.url, calls, reference);
+            if (round === 0 && phase === 'memory' && kind === kinds[0] && all.some((w) => w.id === 'deep-response')) {
+              const deep = reference.get(answerKey(deepCatalogue()));
+              const bytes = deep ? Buffer.byteLength(deep.text) : 0;
+              if (deep) process.stdout.write(`(e) deep query: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB) per answer\n`);
+            }
             // A fresh process: let the JIT and each gateway's caches warm on every workload before timing.
             for (const workload of all.filter((w) => w.subgraphs === phase)) {
               await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
@@ -235,12 +282,13 @@ async function main(): Promise<void> {
     samples: Object.fromEntries(samples),
     profile,
   };
-  if (PARTIAL) {
+  if (PARTIAL || kinds.length < GATEWAYS.length) {
+    process.stdout.write(`\n${renderWorkloadTables(run).join('\n\n')}\n`);
     if (profile)
       process.stdout.write(
         `\nprofile (${profile.busyMs} ms busy):\n${profile.topFunctions.map((f) => `  ${f.percent}% ${f.selfMs} ms ${f.name} ${f.where}`).join('\n')}\n${profile.byPackage.map((p) => `  ${p.percent}% ${p.name}`).join('\n')}\n`,
       );
-    process.stdout.write('\npartial run (BENCH_GATEWAYS / BENCH_WORKLOADS): nothing written\n');
+    process.stdout.write('\npartial run (BENCH_GATEWAYS / BENCH_WORKLOADS, or peers not installed): nothing written\n');
     return;
   }
   publishRun(GATEWAY_REPORT, run);

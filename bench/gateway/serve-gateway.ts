@@ -15,12 +15,15 @@ import type { ServiceName } from '@shopgraph/config';
 import { startGateway } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { runChild, serveParent } from '../child-process';
+import { startGrafbase } from './grafbase';
+import { importPeer } from './peers';
+import type { GatewayKind } from './report';
 import { supergraphFor } from './supergraph';
-
-type GatewayKind = 'ours' | 'apollo' | 'hive' | 'ceiling';
 
 interface Running {
   url: string;
+  /** The process serving, when it is not this one (Grafbase's binary): its CPU and memory are measured. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -83,6 +86,7 @@ interface HiveGatewayModule {
   createGatewayRuntime(config: {
     supergraph: string;
     logging: boolean;
+    unifiedGraphHandler?: unknown;
     propagateHeaders: { fromClientToSubgraphs(payload: { request: Request }): Record<string, string | null> };
     plugins(): {
       onFetch(payload: { options: { body?: unknown; headers?: unknown }; setOptions(options: object): void }): void;
@@ -91,18 +95,17 @@ interface HiveGatewayModule {
 }
 
 /**
- * Imported through a plain string so its types stay out of the typecheck: graphql-yoga's global
- * augmentation of GraphQLErrorExtensions (`http.headers` a Record) contradicts @apollo/server's
- * (a Map) and would break gateway/src.
+ * Hive Gateway's Node API over the same supergraph; signs in an onFetch plugin, forwards
+ * Authorization. `rustPlanner`: with @graphql-hive/router-runtime's `unifiedGraphHandler`, Hive
+ * Router's query planner (a native addon) and its executor instead of the stitching runtime.
  */
-const HIVE_GATEWAY: string = '@graphql-hive/gateway';
-
-/** Hive Gateway's Node API over the same supergraph; signs in an onFetch plugin, forwards Authorization. */
-async function startHive(subgraphUrls: Record<string, string>): Promise<Running> {
-  const { createGatewayRuntime } = (await import(HIVE_GATEWAY)) as HiveGatewayModule;
+async function startHive(subgraphUrls: Record<string, string>, rustPlanner: boolean): Promise<Running> {
+  const { createGatewayRuntime } = await importPeer<HiveGatewayModule>('@graphql-hive/gateway');
+  const routerRuntime = rustPlanner ? await importPeer<{ unifiedGraphHandler: unknown }>('@graphql-hive/router-runtime') : undefined;
   const gateway = createGatewayRuntime({
     supergraph: supergraphFor(subgraphUrls),
     logging: false,
+    ...(routerRuntime ? { unifiedGraphHandler: routerRuntime.unifiedGraphHandler } : {}),
     propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
     plugins: () => [
       {
@@ -142,13 +145,15 @@ async function main(): Promise<void> {
   const starters: Record<GatewayKind, () => Promise<Running>> = {
     ours: () => startOurs(subgraphUrls),
     apollo: () => startApollo(subgraphUrls),
-    hive: () => startHive(subgraphUrls),
+    hive: () => startHive(subgraphUrls, false),
+    'hive-rust': () => startHive(subgraphUrls, true),
+    grafbase: () => startGrafbase(subgraphUrls),
     ceiling: startCeiling,
   };
   const running = await starters[kind]();
   let profiler: Session | undefined;
   serveParent(
-    { url: running.url },
+    { url: running.url, pid: running.pid ?? process.pid },
     {
       // The same V8 sampling profiler as `node --cpu-prof`, started and stopped around the timed
       // window only, so start-up, module loading and warm-up stay out of the profile.

@@ -8,6 +8,8 @@ export interface Fixtures {
   reviewId: string;
   /** Access tokens of different demo customers. */
   tokens: string[];
+  /** A new access token for the customer behind `tokens[index % tokens.length]`, never the same twice. */
+  freshToken(index: number): string;
 }
 
 /** One GraphQL request as a client sends it. */
@@ -72,6 +74,38 @@ export function threeProducts(fixtures: Fixtures, sequence: number): Call {
   return { operationName: 'ThreeProducts', query: THREE_PRODUCTS, variables: { a: slug(0), b: slug(1), c: slug(2) }, authorization: `Bearer ${token}` };
 }
 
+/** Products with their stock and reviews, each review's author and product again: products, inventory, reviews and users, nine levels down (our gateway allows ten). */
+const DEEP_CATALOGUE = `query DeepCatalogue($first: Int!) {
+  products(first: $first) {
+    edges {
+      node {
+        id slug name description price { amount currency } stock { available onHand reserved } category { id name }
+        reviews(first: 4) {
+          edges {
+            node {
+              id rating title body createdAt
+              author { id name }
+              product { id name price { amount currency } stock { available } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+/** A hundred products deep: an answer of about 90 KB (run.ts prints its size), anonymous, the same every time. */
+export function deepCatalogue(): Call {
+  return { operationName: 'DeepCatalogue', query: DEEP_CATALOGUE, variables: { first: DEEP_CATALOGUE_PRODUCTS } };
+}
+export const DEEP_CATALOGUE_PRODUCTS = 100;
+
+/** A product page with an access token of its own: Authorization is never the same twice. */
+export function freshToken(fixtures: Fixtures, sequence: number): Call {
+  const slug = fixtures.slugs[sequence % fixtures.slugs.length];
+  return { ...call('ProductPage', ProductPageDocument, { slug }), authorization: `Bearer ${fixtures.freshToken(sequence)}` };
+}
+
 /** Every distinct answer the workloads can ask for, to check all gateways agree before timing. */
 export function verificationCalls(fixtures: Fixtures): Call[] {
   return [
@@ -80,6 +114,8 @@ export function verificationCalls(fixtures: Fixtures): Call[] {
     uniqueText(1),
     ...fixtures.slugs.map((_, index) => personalised(fixtures, index)),
     ...fixtures.slugs.map((_, index) => threeProducts(fixtures, index)),
+    deepCatalogue(),
+    freshToken(fixtures, 0),
   ];
 }
 
@@ -104,6 +140,8 @@ export const WORKLOAD_NAMES = [
   { id: 'plan-miss', name: '(c) plan-cache miss: new operation text each request' },
   { id: 'no-dedup', name: '(c) no dedup: variables and Authorization vary' },
   { id: 'sibling-fetches', name: '(d) sibling fetches: three products by alias' },
+  { id: 'deep-response', name: '(e) deep query, a large answer from four subgraphs' },
+  { id: 'fresh-tokens', name: '(f) a new access token on every request' },
 ] as const;
 
 export function workloads(fixtures: Fixtures): Workload[] {
@@ -122,6 +160,13 @@ export function workloads(fixtures: Fixtures): Workload[] {
       name: '(d) sibling fetches: three products by alias',
       subgraphs: 'memory',
       requests: () => generated((sequence) => threeProducts(fixtures, sequence)),
+    },
+    { id: 'deep-response', name: '(e) deep query, a large answer from four subgraphs', subgraphs: 'memory', requests: () => fixed([deepCatalogue()]) },
+    {
+      id: 'fresh-tokens',
+      name: '(f) a new access token on every request',
+      subgraphs: 'memory',
+      requests: () => generated((sequence) => freshToken(fixtures, sequence)),
     },
   ];
 }
