@@ -225,7 +225,6 @@ async function main(): Promise<void> {
   try {
     const fixtures = await loadFixtures(subgraphs.ready.gatewayUrl, key);
     const all = workloads(fixtures).filter((w) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(w.id));
-    const calls = verificationCalls(fixtures);
     const reference = new Map<string, Answer>();
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const phase of ['real', 'memory'] as const) {
@@ -240,7 +239,7 @@ async function main(): Promise<void> {
             { core: gatewayCore, execArgv: kind === 'ours' ? OURS_FLAGS : [] },
           );
           try {
-            await verify(kind, gateway.ready.url, calls, reference);
+            await verify(kind, gateway.ready.url, verificationCalls(fixtures, phase), reference);
             if (round === 0 && phase === 'memory' && kind === kinds[0] && all.some((w) => w.id === 'deep-response')) {
               const deep = reference.get(answerKey(deepCatalogue()));
               const bytes = deep ? Buffer.byteLength(deep.text) : 0;
