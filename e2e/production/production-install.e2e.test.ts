@@ -1,7 +1,8 @@
 // What the production image does, without Docker: `npm run build`, then each deployable's
 // dist/<name>/ copied to a folder of its own with only its production dependencies installed,
-// migrated with `node migrate.js` and started with plain `node main.js` (no TypeScript loader, RUN_MIGRATIONS=false), and
-// the storefront query answered through the gateway. Reports each install's size.
+// migrated with `node migrate.js` and started with plain `node main.js` (no TypeScript loader,
+// RUN_MIGRATIONS=false, a read-only root filesystem), and the storefront query answered through
+// the gateway. Reports each install's size.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,26 @@ const DEV_ONLY = [
 ];
 // Issue #16's target for the gateway's install; every install is far below it since the bundles inline their packages.
 const GATEWAY_TARGET_MB = 150;
+
+/**
+ * As Kubernetes runs them (readOnlyRootFilesystem: true): each service in a mount namespace of its
+ * own where `/`, `/tmp` and `/dev/shm` are read-only, so a service that writes a file fails here.
+ * Needs root and util-linux's unshare; without them the services run as they are.
+ */
+const READ_ONLY_ROOT =
+  process.getuid?.() === 0 && spawnSync('unshare', ['--version']).status === 0
+    ? {
+        command: 'unshare',
+        args: [
+          '--mount',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          'mount -o remount,bind,ro / && for m in /tmp /dev/shm; do if mountpoint -q "$m"; then mount -o remount,bind,ro "$m"; fi; done && exec "$0" "$@"',
+        ],
+      }
+    : undefined;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -109,7 +130,7 @@ describe('a production install of the built services, started with plain node', 
     expect(sizes.gateway! / 1024 / 1024).toBeLessThanOrEqual(GATEWAY_TARGET_MB);
   });
 
-  test('migrated with node migrate.js and started with node main.js, the gateway answers the storefront query', async () => {
+  test('migrated with node migrate.js and started with node main.js on a read-only root filesystem, the gateway answers the storefront query', async () => {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -137,7 +158,7 @@ describe('a production install of the built services, started with plain node', 
       logger: createLogger('supervisor', 'silent'),
       ports,
       logDirectory: join(ROOT, 'test-artifacts', 'production-install'),
-      entryPoint: (name) => ({ args: ['--enable-source-maps', 'main.js'], cwd: join(folder, name) }),
+      entryPoint: (name) => ({ args: ['--enable-source-maps', 'main.js'], cwd: join(folder, name), wrapper: READ_ONLY_ROOT }),
     });
     const { data, errors } = await execute(services.urls.gateway, StorefrontProductsDocument, { first: 5 });
     expect(errors).toBeUndefined();

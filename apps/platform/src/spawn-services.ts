@@ -18,6 +18,11 @@ export function entryPointOf(name: Deployable): string {
 export interface EntryPoint {
   args: string[];
   cwd: string;
+  /**
+   * A program that runs node for it, and that program's arguments before node's path (a test runs
+   * the services under `unshare` this way); it must exec node, so signals reach the service.
+   */
+  wrapper?: { command: string; args: string[] };
 }
 
 /** From the repository, through tsx: no build step between clone and start. */
@@ -53,7 +58,9 @@ function spawnService(name: Deployable, entry: EntryPoint, env: NodeJS.ProcessEn
     const stdio: StdioOptions = output === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', output, output, 'ipc'];
     // Detached, in a process group of its own: a terminal's Ctrl-C reaches the supervisor only,
     // which stops the services itself (SIGTERM, gateway first) instead of racing them.
-    return spawn(process.execPath, [...flags, ...entry.args], { env, stdio, cwd: entry.cwd, detached: true });
+    const nodeArgs = [...flags, ...entry.args];
+    const [command, args] = entry.wrapper ? [entry.wrapper.command, [...entry.wrapper.args, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+    return spawn(command, args, { env, stdio, cwd: entry.cwd, detached: true });
   } finally {
     // The child has its own copy of the descriptor.
     if (output !== undefined) closeSync(output);
