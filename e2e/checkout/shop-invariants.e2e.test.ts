@@ -25,9 +25,10 @@ test('finds each kind of violation written straight into the databases', async (
   const orders = databaseOf('orders');
   const inventory = databaseOf('inventory');
   try {
+    // Each under a key of its own: the orders database holds one success per key.
     const capture = (orderId: string, reference: string) =>
       orders`insert into payments (order_id, operation, outcome, amount_cents, provider, provider_reference, provider_idempotency_key)
-             values (${orderId}, 'CAPTURE', 'SUCCEEDED', 100, 'simulated', ${reference}, ${`${orderId}:capture`})`;
+             values (${orderId}, 'CAPTURE', 'SUCCEEDED', 100, 'simulated', ${reference}, ${`${orderId}:capture:${randomUUID()}`})`;
     // Two charges for one order; and a charge behind an order that failed.
     await capture(paid.id, 'sim_capture_a');
     await capture(paid.id, 'sim_capture_b');

@@ -73,3 +73,21 @@ test('a provider error that is neither a deadline nor transient is recorded for 
   expect(retried).toMatchObject({ ok: true });
   expect((await findPaymentsByOrderIds(database.db, [orderId])).at(-1)).toMatchObject({ operation: 'AUTHORIZE', outcome: 'SUCCEEDED', cardLast4: '4242' });
 });
+
+test('two callers sending one operation with one key at once (a reconciler taking over a checkout whose lease ran out) leave one success on record, and both are told it succeeded', async () => {
+  const payments = new Payments(database.db, new SimulatedPaymentProvider(cache, counters), createLogger('test', 'silent'));
+  const orderId = await pendingOrder();
+  const authorized = await payments.call({ orderId, operation: 'AUTHORIZE', amountCents: 1_000, idempotencyKey: `${orderId}:authorize` }, () =>
+    payments.provider.authorize({ idempotencyKey: `${orderId}:authorize`, amountCents: 1_000, currency: 'USD', cardNumber: TEST_CARDS.SUCCEEDS }),
+  );
+  expect(authorized.ok).toBe(true);
+  const voidIt = () =>
+    payments.call({ orderId, operation: 'VOID', amountCents: 1_000, idempotencyKey: `${orderId}:void` }, () =>
+      payments.provider.void({ idempotencyKey: `${orderId}:void`, authorization: (authorized as { reference: string }).reference }),
+    );
+
+  const answers = await Promise.all([voidIt(), voidIt(), voidIt()]);
+  expect(answers.map((answer) => answer.ok)).toEqual([true, true, true]);
+  const onRecord = await findPaymentsByOrderIds(database.db, [orderId]);
+  expect(onRecord.filter((row) => row.outcome === 'SUCCEEDED').map((row) => row.operation)).toEqual(['AUTHORIZE', 'VOID']);
+});

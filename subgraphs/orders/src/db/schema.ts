@@ -122,7 +122,15 @@ export const payments = pgTable(
     message: text('message'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('payments_order_idx').on(table.orderId, table.id), check('payments_amount_check', sql`${table.amountCents} >= 0`)],
+  (table) => [
+    index('payments_order_idx').on(table.orderId, table.id),
+    check('payments_amount_check', sql`${table.amountCents} >= 0`),
+    // One key moves money once at the provider, so it succeeds once on record: a second caller
+    // with the same key (a reconciler taking over a checkout whose lease ran out) adds no row.
+    uniqueIndex('payments_succeeded_key_idx')
+      .on(table.providerIdempotencyKey)
+      .where(sql`${table.outcome} = 'SUCCEEDED'`),
+  ],
 );
 
 export const outbox = outboxTable();

@@ -4,9 +4,13 @@ import { payments, type PaymentOperation, type PaymentRow } from '../schema';
 
 export type NewPaymentAttempt = Omit<typeof payments.$inferInsert, 'id' | 'createdAt'>;
 
-/** Records one call to the provider, whatever it answered. */
+/**
+ * Records one call to the provider, whatever it answered. A success for a key that already
+ * succeeded on record is that same success (the provider answers a repeated key with its first
+ * answer) and adds no row.
+ */
 export async function recordPaymentAttempt(db: OrdersDb, attempt: NewPaymentAttempt): Promise<void> {
-  await db.insert(payments).values(attempt);
+  await db.insert(payments).values(attempt).onConflictDoNothing();
 }
 
 export function findPaymentsByOrderIds(db: OrdersDb, orderIds: readonly string[]): Promise<PaymentRow[]> {
