@@ -7,12 +7,13 @@ import { composeSupergraph, readSubgraphSources } from '@shopgraph/schema';
 import type { RunningService } from '@shopgraph/server';
 import { TEST_GATEWAY_SECRET } from '@shopgraph/testing';
 import { type TestPlatform } from '../support';
-import { DEFAULT_SUPERGRAPH_PATH, startGateway, type GatewayRuntimeOptions } from '@shopgraph/gateway';
+import { DEFAULT_SUPERGRAPH_PATH, startGateway, type GatewayRuntimeOptions, engineOptionsOf } from '@shopgraph/gateway';
 
 /** Another gateway over the platform's subgraphs, with options of its own; stop it yourself. */
 export function gatewayOver(platform: TestPlatform, options: Partial<GatewayRuntimeOptions> & { shared?: SharedState } = {}): Promise<RunningService> {
   return startGateway({
     port: 0,
+    ...engineOptionsOf(process.env),
     supergraphPath: DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
     logger: createLogger('test', process.env.LOG_LEVEL ?? 'silent'),

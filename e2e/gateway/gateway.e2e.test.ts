@@ -9,7 +9,7 @@ import { composeSupergraph, readSubgraphSources } from '@shopgraph/schema';
 import type { RunningService } from '@shopgraph/server';
 import { graphqlRequest, TEST_GATEWAY_SECRET } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
-import { startGateway } from '@shopgraph/gateway';
+import { startGateway, engineOptionsOf } from '@shopgraph/gateway';
 
 let platform: TestPlatform;
 let dir: string;
@@ -34,6 +34,7 @@ function supergraphOf(names: readonly string[]): string {
 async function gatewayOver(path: string, production = false): Promise<RunningService> {
   return startGateway({
     port: 0,
+    ...engineOptionsOf(process.env),
     supergraphPath: path,
     subgraphUrls: {},
     logger: createLogger('test', 'silent'),

@@ -2,7 +2,7 @@ import { createSharedState, type SharedState } from '@shopgraph/cache';
 import { createLogger } from '@shopgraph/logging';
 import { describeWithRedis, graphqlRequest, TEST_GATEWAY_SECRET, testRedisUrl } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
-import { DEFAULT_SUPERGRAPH_PATH, startGateway } from '@shopgraph/gateway';
+import { DEFAULT_SUPERGRAPH_PATH, startGateway, engineOptionsOf } from '@shopgraph/gateway';
 
 const limits = { perIp: { limit: 8, windowSeconds: 60 }, perAccount: { limit: 3, windowSeconds: 60 } };
 const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
@@ -18,6 +18,7 @@ describeWithRedis('sign-in rate limits, shared through Redis', () => {
   const startGatewayOver = (shared: SharedState) =>
     startGateway({
       port: 0,
+      ...engineOptionsOf(process.env),
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
       logger: createLogger('test', 'silent'),

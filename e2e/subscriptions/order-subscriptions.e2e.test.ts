@@ -6,7 +6,7 @@ import { followOrder } from '../../examples/node-client/follow-order';
 import { createSharedState } from '@shopgraph/cache';
 import { ACCESS_TOKEN } from '@shopgraph/auth';
 import { demoOrders, demoStock, demoUsers } from '@shopgraph/demo-data';
-import { DEFAULT_SUPERGRAPH_PATH, startGateway, type SubscriptionLimits } from '@shopgraph/gateway';
+import { DEFAULT_SUPERGRAPH_PATH, startGateway, type SubscriptionLimits, engineOptionsOf } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import type { RunningService } from '@shopgraph/server';
 import { describeWithRedis, graphqlRequest, signIn, signWithCurrentKey, TEST_GATEWAY_SECRET, testRedisUrl, metricsOf, sample } from '@shopgraph/testing';
@@ -83,6 +83,7 @@ describeWithRedis('order status subscriptions through the gateway', () => {
     const shared = createSharedState(testRedisUrl(), `${platform.databasePrefix}:`);
     const gateway = await startGateway({
       port: 0,
+      ...engineOptionsOf(process.env),
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, service]) => [name, service.url])),
       logger: createLogger('another-gateway', 'silent'),

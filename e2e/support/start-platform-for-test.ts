@@ -1,5 +1,5 @@
 import { createSharedState, type SharedState } from '@shopgraph/cache';
-import { DEFAULT_SUPERGRAPH_PATH, type CostBudgets, type SignInLimits } from '@shopgraph/gateway';
+import { DEFAULT_SUPERGRAPH_PATH, engineOptionsOf, type CostBudgets, type SignInLimits } from '@shopgraph/gateway';
 import { startPlatform, type RunningPlatform } from '@shopgraph/platform';
 import { dropTestDatabases, TEST_GATEWAY_SECRET, testDatabaseServerUrl, testLogger, uniqueDatabasePrefix, type TestOptions } from '@shopgraph/testing';
 
@@ -33,6 +33,8 @@ export async function startPlatformForTest(
     alsoAcceptedGatewaySecret: options.alsoAcceptedGatewaySecret,
     signInLimits: options.signInLimits ?? GENEROUS_SIGN_IN_LIMITS,
     costBudgets: options.costBudgets ?? GENEROUS_COST_BUDGETS,
+    // CI runs the end-to-end tests once per engine (GATEWAY_ENGINE).
+    ...engineOptionsOf(process.env),
   });
   return {
     ...platform,

@@ -3,6 +3,8 @@ import { proxyEntryProblem, runtimeFileDefault } from '@shopgraph/server';
 import { booleanText, commonEnv, GATEWAY_PORT, portEnv, routingUrlVariable, SERVICE_NAMES, z, type ServiceName } from '@shopgraph/config';
 import { DEFAULT_COST_BUDGETS } from './rate-limit/cost-budget';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits';
+import { GATEWAY_ENGINES, type GatewayEngine } from './engine/engine-gateway';
+import { QUERY_PLANNER_KINDS, type QueryPlannerKind } from './planner/query-planner';
 
 // Beside main.js in dist/gateway/ (tools/build copies them there), else the repository's copies.
 export const DEFAULT_SUPERGRAPH_PATH = runtimeFileDefault(__dirname, 'supergraph.graphql', '../../schema/supergraph.graphql');
@@ -27,7 +29,23 @@ export const GATEWAY_DEFAULTS = {
   maxBodyBytes: 262_144,
   /** Operations in one batched client request. */
   maxBatchSize: 10,
+  /** Which engine runs query plans (GATEWAY_ENGINE): ours, or @apollo/gateway's executor. */
+  engine: 'apollo' as GatewayEngine,
+  /** Which planner our engine plans with (GATEWAY_QUERY_PLANNER). */
+  queryPlanner: 'apollo' as QueryPlannerKind,
 } as const;
+
+/** GATEWAY_ENGINE and GATEWAY_QUERY_PLANNER: also read by the all-in-one runner and the tests that start a gateway in-process. */
+export const gatewayEngineEnv = {
+  GATEWAY_ENGINE: z.enum(GATEWAY_ENGINES).default(GATEWAY_DEFAULTS.engine),
+  GATEWAY_QUERY_PLANNER: z.enum(QUERY_PLANNER_KINDS).default(GATEWAY_DEFAULTS.queryPlanner),
+};
+
+/** The gateway's engine options as GATEWAY_ENGINE and GATEWAY_QUERY_PLANNER in `env` say. */
+export function engineOptionsOf(env: Record<string, string | undefined>): { engine: GatewayEngine; queryPlanner: QueryPlannerKind } {
+  const parsed = z.object(gatewayEngineEnv).parse(env);
+  return { engine: parsed.GATEWAY_ENGINE, queryPlanner: parsed.GATEWAY_QUERY_PLANNER };
+}
 
 export const gatewayEnvSchema = z.object({
   ...commonEnv,
@@ -48,6 +66,7 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: positive(GATEWAY_DEFAULTS.subgraphTimeoutMs),
   MAX_BODY_BYTES: positive(GATEWAY_DEFAULTS.maxBodyBytes),
   MAX_BATCH_SIZE: positive(GATEWAY_DEFAULTS.maxBatchSize),
+  ...gatewayEngineEnv,
   WS_ALLOWED_ORIGINS: z
     .string()
     .default('')

@@ -6,5 +6,7 @@ export { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operati
 export { webSocketServerOptions, isAllowedOrigin, type WebSocketPolicy } from './websocket-policy';
 export { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
 export { GATEWAY_NODE_FLAGS } from './node-flags';
-export { DEFAULT_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH, gatewayEnvSchema } from './env';
+export { DEFAULT_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH, engineOptionsOf, gatewayEngineEnv, gatewayEnvSchema } from './env';
+export type { GatewayEngine } from './engine/engine-gateway';
+export type { QueryPlannerKind } from './planner/query-planner';
 export { sha256Hex } from './persisted/trusted-documents-manifest';

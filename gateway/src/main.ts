@@ -42,6 +42,8 @@ async function main(): Promise<void> {
       subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxBatchSize: env.MAX_BATCH_SIZE,
+      engine: env.GATEWAY_ENGINE,
+      queryPlanner: env.GATEWAY_QUERY_PLANNER,
       trustedProxies: env.TRUSTED_PROXIES,
       // In production only listed browser origins may open the subscription socket (none by default).
       subscriptionLimits: {

@@ -30,6 +30,9 @@ import { planCacheKeyPlugin } from './plugins/plan-cache-key';
 import { SubgraphDataSource } from './fetch/subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { GATEWAY_DEFAULTS } from './env';
+import { withEngine, type GatewayEngine } from './engine/engine-gateway';
+import { PlanExecutor } from './engine/plan-executor';
+import type { QueryPlannerKind } from './planner/query-planner';
 
 export interface GatewayDeps {
   supergraphPath: string;
@@ -55,6 +58,10 @@ export interface GatewayDeps {
   subgraphMaxSockets?: number;
   /** False sends each of a plan's sibling entity fetches on its own, as stock @apollo/gateway does (default true). */
   mergeSiblingFetches?: boolean;
+  /** Which engine runs query plans: ours (default) or @apollo/gateway's executor (docs/gateway.md). */
+  engine?: GatewayEngine;
+  /** Which planner our engine plans with (the apollo engine always uses @apollo/query-planner). */
+  queryPlanner?: QueryPlannerKind;
 }
 
 export interface BuiltGateway extends GraphQLService<GatewayContext> {
@@ -97,10 +104,13 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // Sibling entity fetches to one subgraph (a plan's fetches per response path) go as one call.
   const siblings = deps.mergeSiblingFetches === false ? undefined : new PlanSiblings();
+  const engine = deps.engine ?? GATEWAY_DEFAULTS.engine;
+  // The data source @apollo/gateway last built per subgraph (it builds new ones on a reload): our engine sends through them too.
+  const dataSources = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, deps.logger, prepare),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      const dataSource = new SubgraphDataSource({
         name,
         url: routingUrl(name) || String(url),
         gatewaySecret: deps.gatewaySecret,
@@ -108,10 +118,22 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
         metrics,
         fetcher: subgraphFetcher,
         siblings,
-      }),
-    experimental_didResolveQueryPlan: siblings && (({ queryPlan, requestContext }) => siblings.remember(requestContext.context, queryPlan)),
+      });
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
+    experimental_didResolveQueryPlan:
+      engine === 'apollo' && siblings ? ({ queryPlan, requestContext }) => siblings.remember(requestContext.context, queryPlan) : undefined,
     logger: deps.logger,
   });
+  const executor =
+    engine === 'shopgraph'
+      ? new PlanExecutor({
+          planner: deps.queryPlanner ?? GATEWAY_DEFAULTS.queryPlanner,
+          dataSource: (name) => dataSources.get(name),
+          onPlan: siblings && ((plan, requestContext) => siblings.remember(requestContext.context, plan)),
+        })
+      : undefined;
   gateway.onSchemaLoadOrUpdate((update) => {
     ready = true;
     // A copy of our own: Apollo Server instruments the schema it executes by wrapping every
@@ -136,7 +158,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     landingPagePlugin(deps.production),
   ];
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: executor ? withEngine(gateway, executor) : gateway,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
     // Compact JSON: Apollo Server's default indents every response, which costs CPU and bytes for

@@ -7,12 +7,12 @@ import { REPO_ROOT, type Deployable } from './deployables';
 /**
  * Third-party packages a deployable installs instead of bundling: native addons, whose compiled
  * binary esbuild cannot inline (argon2; ws's optional bufferutil and utf-8-validate, absent unless
- * installed). Everything else is bundled, at the exact version the repository installed and tested.
+ * installed; the gateway's Hive query planner, @graphql-hive/router-query-planner). Everything else is bundled, at the exact version the repository installed and tested.
  * That keeps the production install small: @apollo/gateway alone pulls a second OpenTelemetry SDK
  * (1.x, for Apollo's usage reporting) beside ours (2.x); installed, the gateway's folder weighed
  * 217 MB, 138 MB of it OpenTelemetry packages shipping CommonJS, ESM and type copies of themselves.
  */
-const INSTALLED_THIRD_PARTY = new Set(['argon2', 'bufferutil', 'utf-8-validate']);
+const INSTALLED_THIRD_PARTY = new Set(['argon2', 'bufferutil', 'utf-8-validate', '@graphql-hive/router-query-planner']);
 
 /**
  * Third-party packages a bundle may require but a production install leaves out: left external and

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createSharedState } from '@shopgraph/cache';
 import { commonEnv, databaseEnv, GATEWAY_PORT, parseEnvOrExit, SERVICE_PORTS, writeConfigError, z } from '@shopgraph/config';
-import { DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
+import { DEFAULT_SUPERGRAPH_PATH, gatewayEngineEnv } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { gatewaySecretEnv } from '@shopgraph/auth';
 import { secretOrExit, stopOnSignals } from '@shopgraph/server';
@@ -17,6 +17,7 @@ const envSchema = z.object({
   ...gatewaySecretEnv,
   DATABASE_URL: databaseEnv.DATABASE_URL.optional(),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+  ...gatewayEngineEnv,
   STOREFRONT_PORT: z.coerce.number().int().min(0).max(65535).default(STOREFRONT_PORT),
   /** The storefront's Vite build to serve (examples/storefront/dist by default). */
   STOREFRONT_DIST: z.string().min(1).default(STOREFRONT_DIST),
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
         production: env.NODE_ENV === 'production',
         gatewaySecret,
         databasePoolMax: env.DATABASE_POOL_MAX,
+        engine: env.GATEWAY_ENGINE,
+        queryPlanner: env.GATEWAY_QUERY_PLANNER,
       });
       stopServices = async () => {
         await platform.stop();

@@ -2,7 +2,7 @@ import type { SharedState } from '@shopgraph/cache';
 import { SERVICE_NAMES, serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
 import { startGateway } from '@shopgraph/gateway';
 import type { Logger } from '@shopgraph/logging';
-import type { CostBudgets, SignInLimits } from '@shopgraph/gateway';
+import type { CostBudgets, GatewayEngine, QueryPlannerKind, SignInLimits } from '@shopgraph/gateway';
 import type { RunningService } from '@shopgraph/server';
 import { SUBGRAPH_STARTERS } from './subgraph-starters';
 
@@ -24,6 +24,9 @@ export interface PlatformOptions {
   /** The gateway's per-IP and per-viewer cost budgets (docs/security.md). */
   costBudgets?: CostBudgets;
   databasePoolMax?: number;
+  /** The gateway's engine and planner (GATEWAY_ENGINE, GATEWAY_QUERY_PLANNER); the gateway's defaults when absent. */
+  engine?: GatewayEngine;
+  queryPlanner?: QueryPlannerKind;
 }
 
 export interface RunningPlatform {
@@ -70,6 +73,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     shared: options.shared,
     signInLimits: options.signInLimits,
     costBudgets: options.costBudgets,
+    engine: options.engine,
+    queryPlanner: options.queryPlanner,
   }).catch(async (error: unknown) => {
     await Promise.all(running.map((service) => service.stop()));
     throw error;
