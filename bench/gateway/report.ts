@@ -4,11 +4,16 @@ import type { BenchmarkReport } from '../results';
 
 const WARMUP_NOTE = '1 s';
 
-export type GatewayKind = 'ours' | 'apollo' | 'hive' | 'hive-rust' | 'grafbase' | 'ceiling';
+export type GatewayKind = 'ours' | 'ours-hive' | 'ours-apollo-engine' | 'apollo' | 'hive' | 'hive-rust' | 'grafbase' | 'ceiling';
+
+/** Our gateway in each of its engine settings (GATEWAY_ENGINE, GATEWAY_QUERY_PLANNER). */
+export const OUR_GATEWAYS: readonly GatewayKind[] = ['ours', 'ours-hive', 'ours-apollo-engine'];
 
 /** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline, Grafbase the fastest peer. */
 export const GATEWAYS: readonly { kind: GatewayKind; name: string }[] = [
-  { kind: 'ours', name: 'Shopgraph gateway' },
+  { kind: 'ours', name: 'Shopgraph gateway (our engine, Apollo planner)' },
+  { kind: 'ours-hive', name: 'Shopgraph gateway (our engine, Hive planner)' },
+  { kind: 'ours-apollo-engine', name: 'Shopgraph gateway (@apollo/gateway engine)' },
   { kind: 'apollo', name: 'stock @apollo/gateway' },
   { kind: 'hive', name: '@graphql-hive/gateway' },
   { kind: 'hive-rust', name: '@graphql-hive/gateway, Rust query planner' },

@@ -16,7 +16,7 @@ import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
 import { createBenchSigningKey, subjectOf, type BenchSigningKey } from './fresh-tokens';
 import { missingPeerPackages } from './peers';
 import { summariseProfile } from './profile';
-import { GATEWAY_REPORT, GATEWAYS, renderWorkloadTables, type GatewayKind, type GatewayRun, type Sample } from './report';
+import { GATEWAY_REPORT, GATEWAYS, OUR_GATEWAYS, renderWorkloadTables, type GatewayKind, type GatewayRun, type Sample } from './report';
 import { bodyOf, deepCatalogue, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
           const gateway = await startChild<{ url: string; pid: number }>(
             join(__dirname, 'serve-gateway.ts'),
             { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_CEILING_ANSWERS: answersPath },
-            { core: gatewayCore, execArgv: kind === 'ours' ? OURS_FLAGS : [] },
+            { core: gatewayCore, execArgv: OUR_GATEWAYS.includes(kind) ? OURS_FLAGS : [] },
           );
           try {
             await verify(kind, gateway.ready.url, verificationCalls(fixtures, phase), reference);
@@ -263,7 +263,8 @@ async function main(): Promise<void> {
         }
       }
     }
-    const profiled = all.find((w) => w.id === 'storefront-memory');
+    // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response).
+    const profiled = all.find((w) => w.id === (process.env.BENCH_PROFILE_WORKLOAD ?? 'storefront-memory'));
     if (PROFILE && profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
   } finally {
     await memory.stop();

@@ -12,7 +12,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { ANONYMOUS, DEVELOPMENT_GATEWAY_SECRET, signSubgraphRequest } from '@shopgraph/auth';
 import { createSharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
-import { startGateway } from '@shopgraph/gateway';
+import { startGateway, type GatewayRuntimeOptions } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { runChild, serveParent } from '../child-process';
 import { startGrafbase } from './grafbase';
@@ -40,7 +40,7 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)));
 }
 
-async function startOurs(subgraphUrls: Record<string, string>): Promise<Running> {
+async function startOurs(subgraphUrls: Record<string, string>, engine: Pick<GatewayRuntimeOptions, 'engine' | 'queryPlanner'>): Promise<Running> {
   const shared = createSharedState(undefined);
   const gateway = await startGateway({
     port: 0,
@@ -54,6 +54,7 @@ async function startOurs(subgraphUrls: Record<string, string>): Promise<Running>
     // production budget (50 000 points a minute) it is refused within seconds. Costs are still
     // measured and charged on every request; only the ceiling is out of reach.
     costBudgets: { perIp: UNLIMITED_BUDGET, perViewer: UNLIMITED_BUDGET },
+    ...engine,
   });
   return { url: gateway.url, stop: async () => (await gateway.stop(), await shared.close()) };
 }
@@ -143,7 +144,9 @@ async function main(): Promise<void> {
   const kind = process.env.BENCH_GATEWAY as GatewayKind;
   const subgraphUrls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS ?? '{}') as Record<string, string>;
   const starters: Record<GatewayKind, () => Promise<Running>> = {
-    ours: () => startOurs(subgraphUrls),
+    ours: () => startOurs(subgraphUrls, { engine: 'shopgraph', queryPlanner: 'apollo' }),
+    'ours-hive': () => startOurs(subgraphUrls, { engine: 'shopgraph', queryPlanner: 'hive' }),
+    'ours-apollo-engine': () => startOurs(subgraphUrls, { engine: 'apollo' }),
     apollo: () => startApollo(subgraphUrls),
     hive: () => startHive(subgraphUrls, false),
     'hive-rust': () => startHive(subgraphUrls, true),

@@ -4,6 +4,7 @@ import type { FetchNode, PlanNode, ResponsePath } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { applyRewrites, mergeInto, objectsAt, representationOf, type JsonObject } from './entities';
+import { RepresentationIndex } from './representation-index';
 import { downstreamError, fetchFailure } from './subgraph-errors';
 import type { TypeRelations } from './type-relations';
 
@@ -62,16 +63,14 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, path: ResponsePath):
   // One representation per distinct entity: the same product in ten lines is asked for once.
   const representations: JsonObject[] = [];
   const entitiesOf: JsonObject[][] = [];
-  const indexByKey = new Map<string, number>();
+  const distinct = new RepresentationIndex();
   for (const entity of targets) {
     const representation = representationOf(entity, fetch.requires, run.relations);
     if (!representation || typeof representation.__typename !== 'string') continue;
     applyRewrites(representation, fetch.inputRewrites, run.relations);
-    const key = JSON.stringify(representation);
-    let index = indexByKey.get(key);
-    if (index === undefined) {
-      index = representations.push(representation) - 1;
-      indexByKey.set(key, index);
+    const index = distinct.indexOf(representation, representations.length);
+    if (index === representations.length) {
+      representations.push(representation);
       entitiesOf.push([]);
     }
     entitiesOf[index]!.push(entity);
