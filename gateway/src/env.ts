@@ -30,7 +30,7 @@ export const GATEWAY_DEFAULTS = {
   /** Operations in one batched client request. */
   maxBatchSize: 10,
   /** Which engine runs query plans (GATEWAY_ENGINE): ours, or @apollo/gateway's executor. */
-  engine: 'apollo' as GatewayEngine,
+  engine: 'shopgraph' as GatewayEngine,
   /** Which planner our engine plans with (GATEWAY_QUERY_PLANNER). */
   queryPlanner: 'apollo' as QueryPlannerKind,
 } as const;
