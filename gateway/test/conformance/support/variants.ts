@@ -13,3 +13,6 @@ export const CONFORMANCE_VARIANTS: ConformanceVariant[] = [{ name: 'apollo engin
 
 /** Today's engine: stock @apollo/gateway execution. Cases it is known to get wrong are `test.failing` on it only. */
 export const isStockEngine = (variant: ConformanceVariant): boolean => variant.options.engine === undefined || variant.options.engine === 'apollo';
+
+/** `test.failing` on the stock engine (the case states what it gets wrong), plain `test` on every other. */
+export const testFailingOnStock = (variant: ConformanceVariant): jest.It => (isStockEngine(variant) ? test.failing : test);
