@@ -32,7 +32,7 @@ export const GATEWAY_DEFAULTS = {
   /** Which engine runs query plans (GATEWAY_ENGINE): ours, or @apollo/gateway's executor. */
   engine: 'shopgraph' as GatewayEngine,
   /** Which planner our engine plans with (GATEWAY_QUERY_PLANNER). */
-  queryPlanner: 'apollo' as QueryPlannerKind,
+  queryPlanner: 'hive' as QueryPlannerKind,
 } as const;
 
 /** GATEWAY_ENGINE and GATEWAY_QUERY_PLANNER: also read by the all-in-one runner and the tests that start a gateway in-process. */
