@@ -1,29 +1,21 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@shopgraph/demo-data';
 import { createLogger } from '@shopgraph/logging';
 import { MANIFEST_PATH } from '../../tools/codegen/persisted-query-manifest';
 import { graphqlRequest, testRedisUrl } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
+import { describeInChromium, launchChromium, REPO_ROOT, textExpecter, viteBuildForTest } from '../support/browser';
 import { startStorefront, type RunningStorefront } from '@shopgraph/platform';
 
-// Debian's `chromium` package; .ci/run installs it. Elsewhere, without it, this suite is skipped.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'storefront');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  process.stderr.write(`\n  Storefront browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).\n\n`);
-}
-const describeInChromium = hasChromium || process.env.CI ? describe : describe.skip;
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'storefront');
+const expectText = textExpecter(ARTIFACTS);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-describeInChromium('the storefront in headless Chromium', () => {
+describeInChromium('Storefront')('the storefront in headless Chromium', () => {
   let platform: TestPlatform;
   let storefront: RunningStorefront;
   let browser: Browser;
@@ -55,12 +47,7 @@ describeInChromium('the storefront in headless Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    // Build the storefront as it is now, so the test never runs a stale dist/.
-    distDir = mkdtempSync(join(tmpdir(), 'storefront-'));
-    const storefrontDir = join(ROOT, 'examples', 'storefront');
-    // vite's exports hide its bin; npm puts it in the storefront's node_modules or the root's.
-    const vite = [storefrontDir, ROOT].map((dir) => join(dir, 'node_modules', 'vite', 'bin', 'vite.js')).find((path) => existsSync(path))!;
-    execFileSync(process.execPath, [vite, 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: storefrontDir, stdio: 'inherit' });
+    distDir = viteBuildForTest(join(REPO_ROOT, 'examples', 'storefront'));
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
     storefront = await startStorefront({
       gatewayUrl: new URL(platform.gatewayUrl).origin,
@@ -68,18 +55,7 @@ describeInChromium('the storefront in headless Chromium', () => {
       distDir,
       logger: createLogger('storefront', process.env.LOG_LEVEL ?? 'silent'),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($p: String!) { login(email: "admin@shopgraph.dev", password: $p) { accessToken } }', {
       p: DEMO_PASSWORD,
     });
@@ -232,23 +208,6 @@ describeInChromium('the storefront in headless Chromium', () => {
     await page.context().close();
   });
 });
-
-/** Polls until the element's text matches (Playwright's expect is not used with jest's). */
-async function expectText(locator: ReturnType<Page['getByTestId']>, want: string | RegExp, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.innerText({ timeout: timeoutMs }).catch(() => '')).trim();
-    if (typeof want === 'string' ? last === want : want.test(last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const shot = join(ARTIFACTS, `failed-${Date.now()}.png`);
-  await locator
-    .page()
-    .screenshot({ path: shot })
-    .catch(() => undefined);
-  throw new Error(`expected ${String(want)}, last saw ${JSON.stringify(last)} (screenshot: ${shot})`);
-}
 
 async function fillAddress(page: Page, recipient: string): Promise<void> {
   await page.getByLabel('Recipient').fill(recipient);

@@ -16,7 +16,13 @@ const GENEROUS_COST_BUDGETS: CostBudgets = { perIp: { points: 10_000_000, window
 
 /** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
 export async function startPlatformForTest(
-  options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits; costBudgets?: CostBudgets; alsoAcceptedGatewaySecret?: string } = {},
+  options: TestOptions & {
+    supergraphPath?: string;
+    signInLimits?: SignInLimits;
+    costBudgets?: CostBudgets;
+    alsoAcceptedGatewaySecret?: string;
+    explorerDist?: string;
+  } = {},
 ): Promise<TestPlatform> {
   const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
   const shared = createSharedState(options.redisUrl, `${databasePrefix}:`);
@@ -33,6 +39,7 @@ export async function startPlatformForTest(
     alsoAcceptedGatewaySecret: options.alsoAcceptedGatewaySecret,
     signInLimits: options.signInLimits ?? GENEROUS_SIGN_IN_LIMITS,
     costBudgets: options.costBudgets ?? GENEROUS_COST_BUDGETS,
+    explorerDist: options.explorerDist,
     // CI runs the end-to-end tests once per engine (GATEWAY_ENGINE).
     ...engineOptionsOf(process.env),
   });

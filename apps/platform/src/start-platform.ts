@@ -27,6 +27,8 @@ export interface PlatformOptions {
   /** The gateway's engine and planner (GATEWAY_ENGINE, GATEWAY_QUERY_PLANNER); the gateway's defaults when absent. */
   engine?: GatewayEngine;
   queryPlanner?: QueryPlannerKind;
+  /** apps/explorer's build for the gateway's /graphiql/ (the gateway's default when absent). */
+  explorerDist?: string;
 }
 
 export interface RunningPlatform {
@@ -75,6 +77,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     costBudgets: options.costBudgets,
     engine: options.engine,
     queryPlanner: options.queryPlanner,
+    explorerDist: options.explorerDist,
   }).catch(async (error: unknown) => {
     await Promise.all(running.map((service) => service.stop()));
     throw error;
