@@ -1,10 +1,24 @@
-import type { EventBus } from '@shopgraph/events';
+import { EventContracts, type CursoredEvent, type EventBus } from '@shopgraph/events';
 import type { AnalyticsDb } from '../db/database';
 import { truncateFacts } from '../db/queries/freshness';
 import type { CategoryLookup } from '../peers/product-categories';
 import { ANALYTICS_TOPICS, applyEvent } from './apply-event';
 
 const PAGE = 500;
+
+/**
+ * The categories of every product a page's orders bought, asked in one call, so a rebuild makes one
+ * request to the products subgraph per page instead of one per order.
+ */
+async function pageCategoryLookup(page: readonly CursoredEvent[], lookupCategories: CategoryLookup): Promise<CategoryLookup> {
+  const productIds = new Set<string>();
+  for (const { event } of page) {
+    const order = event.topic === 'OrderCreated' ? EventContracts.OrderCreated.safeParse(event.payload) : undefined;
+    for (const item of order?.success ? order.data.items : []) productIds.add(item.productId);
+  }
+  const categories = await lookupCategories([...productIds]);
+  return async (ids) => new Map(ids.flatMap((id) => (categories.has(id) ? [[id, categories.get(id)!] as const] : [])));
+}
 
 /**
  * Empties the fact tables and applies every event the streams still hold, oldest first. The live
@@ -19,7 +33,8 @@ export async function rebuildFromHistory(db: AnalyticsDb, bus: EventBus, lookupC
     let after = '0-0';
     for (;;) {
       const page = await bus.history(topic, after, PAGE);
-      for (const { event } of page) await applyEvent(db, lookupCategories, event);
+      const lookup = await pageCategoryLookup(page, lookupCategories);
+      for (const { event } of page) await applyEvent(db, lookup, event);
       read += page.length;
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.cursor;
