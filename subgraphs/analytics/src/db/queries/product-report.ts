@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReportRange } from '../../reports/report-range';
 import type { AnalyticsDb } from '../database';
-import { wasPaid, wasRefunded } from './order-states';
+import { placedOrders } from './order-states';
 
 export type SalesRanking = 'REVENUE' | 'UNITS';
 
@@ -16,9 +16,8 @@ async function topBy(db: AnalyticsDb, key: SQL, range: ReportRange, by: SalesRan
   const order = by === 'UNITS' ? sql`units desc, revenue desc` : sql`revenue desc, units desc`;
   const rows = await db.execute<{ id: string; revenue: string; units: string }>(sql`
     select ${key} as id, sum(l.quantity * l.unit_price_cents)::bigint as revenue, sum(l.quantity)::bigint as units
-    from order_line_facts l join order_facts o on o.order_id = l.order_id
-    where o.placed_at >= ${range.from.toISOString()}::timestamptz and o.placed_at < ${range.to.toISOString()}::timestamptz
-      and ${key} is not null and ${wasPaid(sql`o.order_id`)} and not ${wasRefunded(sql`o.order_id`)}
+    from order_line_facts l join ${placedOrders(range)} as o on o.order_id = l.order_id
+    where ${key} is not null and o.paid and not o.refunded
     group by ${key} order by ${order}, id limit ${first}`);
   return rows.map((row) => ({ id: row.id, revenueCents: Number(row.revenue), units: Number(row.units) }));
 }

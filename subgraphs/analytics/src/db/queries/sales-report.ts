@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ReportRange } from '../../reports/report-range';
 import type { AnalyticsDb } from '../database';
 import { periodColumns, periodSeries } from './periods';
-import { paymentFailed, wasPaid, wasRefunded } from './order-states';
+import { placedOrders } from './order-states';
 
 export interface SalesPeriodRow {
   start: Date;
@@ -19,13 +19,9 @@ export interface SalesPeriodRow {
  * in `timeZone`: the periods are the zone's local days, weeks or months (DST-long or short).
  */
 export async function salesByPeriod(db: AnalyticsDb, range: ReportRange, unit: string, timeZone: string): Promise<SalesPeriodRow[]> {
-  const from = range.from.toISOString();
-  const to = range.to.toISOString();
   const rows = await db.execute<{ start_ms: number; label: string; orders: number; paid: number; gross: string; refunds: string }>(sql`
     with placed as (
-      select date_trunc(${unit}, o.placed_at at time zone ${timeZone}) as local_start, o.total_cents,
-        ${wasPaid(sql`o.order_id`)} as paid, ${wasRefunded(sql`o.order_id`)} as refunded
-      from order_facts o where o.placed_at >= ${from}::timestamptz and o.placed_at < ${to}::timestamptz
+      select date_trunc(${unit}, placed_at at time zone ${timeZone}) as local_start, total_cents, paid, refunded from ${placedOrders(range)} as o
     )
     select ${periodColumns(timeZone)},
       count(o.local_start)::int as orders, (count(*) filter (where o.paid))::int as paid,
@@ -59,9 +55,6 @@ export async function paymentRates(db: AnalyticsDb, range: ReportRange): Promise
   const [row] = await db.execute<{ attempts: number; failures: number; paid: number; refunded: number }>(sql`
     select (count(*) filter (where paid or failed))::int as attempts, (count(*) filter (where failed))::int as failures,
       (count(*) filter (where paid))::int as paid, (count(*) filter (where refunded))::int as refunded
-    from (
-      select ${wasPaid(sql`o.order_id`)} as paid, ${paymentFailed(sql`o.order_id`)} as failed, ${wasRefunded(sql`o.order_id`)} as refunded
-      from order_facts o where o.placed_at >= ${range.from.toISOString()}::timestamptz and o.placed_at < ${range.to.toISOString()}::timestamptz
-    ) as outcomes`);
+    from ${placedOrders(range)} as outcomes`);
   return row ?? { attempts: 0, failures: 0, paid: 0, refunded: 0 };
 }
