@@ -14,7 +14,7 @@ const GENEROUS_SIGN_IN_LIMITS: SignInLimits = { perIp: { limit: 10_000, windowSe
 // Every test client is 127.0.0.1; suites that page through the catalog would spend a real budget.
 const GENEROUS_COST_BUDGETS: CostBudgets = { perIp: { points: 10_000_000, windowSeconds: 60 }, perViewer: { points: 10_000_000, windowSeconds: 60 } };
 
-/** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
+/** The gateway and every subgraph on free ports over fresh, seeded databases. */
 export async function startPlatformForTest(
   options: TestOptions & {
     supergraphPath?: string;

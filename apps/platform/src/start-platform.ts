@@ -37,7 +37,7 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** All five subgraphs and the gateway in this process, each on its own port, talking HTTP. */
+/** Every subgraph and the gateway in this process, each on its own port, talking HTTP. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   // Filled once every subgraph listens; subgraphs that call peers read it lazily.
   const peerUrls: Partial<Record<ServiceName, string>> = {};
