@@ -58,10 +58,22 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
     await row.getByRole('button', { name: 'Mark delivered' }).click();
     await expectText(row.getByTestId('admin-order-status'), 'DELIVERED');
     await expectText(customerPage.getByTestId('order-status'), 'DELIVERED');
+
+    // The dashboard (analytics subgraph, fed by the order events) before the refund...
+    const dashboard = await chromium.openPage();
+    await signInOnPage(dashboard, chromium.storefront.url, 'admin@shopgraph.dev', DEMO_PASSWORD, '/admin/dashboard');
+    const refunds = dashboard.getByTestId('refund-rate');
+    await expectText(refunds, /of [1-9]\d* paid orders/);
+    const refundedBefore = Number(/(\d+) of \d+ paid orders/.exec(await refunds.innerText())![1]);
+
     await row.getByRole('button', { name: 'Refund all' }).click();
     await expectText(row.getByTestId('admin-order-status'), 'REFUNDED');
     await expectText(customerPage.getByTestId('order-status'), 'REFUNDED');
     await chromium.shoot(adminPage, '02-order-refunded');
+    // ...and after it: the refund rate moves by this order once analytics has read its event.
+    await expectText(refunds, new RegExp(`\\b${refundedBefore + 1} of \\d+ paid orders`), 30_000);
+    await chromium.shoot(dashboard, '04-dashboard');
+    await dashboard.context().close();
 
     // What the page showed is what the orders subgraph holds.
     const order = await chromium.adminRequest(

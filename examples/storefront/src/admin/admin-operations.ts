@@ -187,3 +187,49 @@ export const AdminArchiveProductMutation = graphql(`
     }
   }
 `);
+
+export const AdminDashboardQuery = graphql(`
+  query AdminDashboard($from: DateTime!, $to: DateTime!, $timeZone: String!) {
+    salesByPeriod(period: DAY, timeZone: $timeZone, from: $from, to: $to) {
+      label
+      orders
+      paidOrders
+      grossRevenue {
+        amount
+        currency
+      }
+      netRevenue {
+        amount
+        currency
+      }
+      averageOrderValue {
+        amount
+        currency
+      }
+    }
+    paymentRates(from: $from, to: $to) {
+      paymentAttempts
+      paymentFailures
+      paymentFailureRate
+      paidOrders
+      refundedOrders
+      refundRate
+    }
+    topProducts(from: $from, to: $to, first: 5) {
+      product {
+        id
+        name
+      }
+      revenue {
+        amount
+        currency
+      }
+      units
+    }
+    reviewTrend(period: WEEK, timeZone: $timeZone, from: $from, to: $to) {
+      label
+      newReviews
+      averageRating
+    }
+  }
+`);

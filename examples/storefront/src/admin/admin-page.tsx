@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
 import { useSession } from '../use-session';
+import { DashboardAdmin } from './dashboard-admin';
 import { OrdersAdmin } from './orders-admin';
 import { ProductsAdmin } from './products-admin';
 import { ReviewsAdmin } from './reviews-admin';
 
 const SECTIONS = [
+  { path: '/admin/dashboard', label: 'Dashboard' },
   { path: '/admin/orders', label: 'Orders' },
   { path: '/admin/reviews', label: 'Reviews' },
   { path: '/admin/products', label: 'Products' },
 ] as const;
 
 function section(path: string): ReactNode {
+  if (path === '/admin/dashboard') return <DashboardAdmin />;
   if (path === '/admin/reviews') return <ReviewsAdmin />;
   if (path === '/admin/products') return <ProductsAdmin />;
   return <OrdersAdmin />;
