@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
-import { describeWithRedis, graphqlRequest, testRedisUrl, type GraphQLResponse } from '@shopgraph/testing';
+import { describeWithRedis, testRedisUrl, type GraphQLResponse } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
+import { errorCode as code, shopClient, until } from './shop-client';
 import { startTestSmtpServer, type Answer, type TestSmtpServer } from './test-smtp-server';
 
 const MAX_ATTEMPTS = 3;
@@ -13,9 +12,6 @@ const NOTIFICATION_ENV = {
   NOTIFICATIONS_POLL_MS: '100',
   SMTP_FROM: 'Shopgraph Test <shop@notifications.test>',
 };
-const ADDRESS = { recipient: 'Pat Parcel', line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' };
-const product = demoProducts.find((candidate) => demoStock.some((row) => row.productId === candidate.id && row.onHand >= 50))!;
-const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 const ok = (response: GraphQLResponse) => expect(response.errors).toBeUndefined();
 
 /** Who gets which answer: the address's first word says how the test's SMTP server treats it. */
@@ -31,53 +27,15 @@ describeWithRedis('email over SMTP and SMS from the outboxes, through the gatewa
   let platform: TestPlatform;
   let admin: Record<string, string>;
   const savedEnv = { ...process.env };
-  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = admin) =>
-    graphqlRequest(platform.gatewayUrl, query, variables, headers);
-
-  const register = async (prefix: string) => {
-    const email = `${prefix}-${randomUUID()}@example.com`;
-    const registered = await gql('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
-      i: { email, password: 'a-long-enough-password', name: 'Pat <Parcel>' },
-    });
-    const headers = { authorization: `Bearer ${registered.data!.register.accessToken}` };
-    const address = await gql('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: ADDRESS }, headers);
-    return { email, headers, addressId: address.data!.addAddress.id as string };
-  };
-  const buy = async (shopper: Awaited<ReturnType<typeof register>>, card = '4242 4242 4242 4242') => {
-    await gql('mutation ($p: ID!) { addToCart(productId: $p, quantity: 1) { itemCount } }', { p: product.id }, shopper.headers);
-    const placed = await gql(
-      `mutation ($a: ID!, $c: String!, $k: String!) { checkout(input: { addressId: $a, cardNumber: $c }, idempotencyKey: $k) {
-        ... on OrderPlaced { order { id } } ... on PaymentFailed { order { id } } } }`,
-      { a: shopper.addressId, c: card, k: randomUUID() },
-      shopper.headers,
-    );
-    return placed.data!.checkout.order.id as string;
-  };
-  const mailbox = async (headers: Record<string, string>) =>
-    (await gql('{ devMailbox(first: 50) { kind sentAt attempts lastError deadLetteredAt order { id } } }', {}, headers)).data!.devMailbox as {
-      kind: string;
-      sentAt: string | null;
-      attempts: number;
-      lastError: string | null;
-    }[];
-  /** Reads a query until `done` holds: the state an SMTP answer leads to is written right after the server gave it. */
-  const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
+  const client = shopClient(() => platform.gatewayUrl);
+  const { register, buy, mailbox } = client;
+  const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = admin) => client.gql(query, variables, headers);
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer(answerFor);
     Object.assign(process.env, NOTIFICATION_ENV, { SMTP_URL: smtp.url });
     platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
-    const login = await gql('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-      e: 'admin@shopgraph.dev',
-      p: DEMO_PASSWORD,
-    });
-    admin = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    admin = await client.signInAdmin();
   });
   afterAll(async () => {
     await platform?.stop();

@@ -16,10 +16,11 @@ export interface ReceivedEmail {
 
 /**
  * What the server answers the DATA of one message: accept it, refuse it with a temporary failure
- * (451, the client should retry), or drop the connection before answering (a send that died
- * half-way: the client cannot know the message arrived).
+ * (451, the client should retry), drop the connection before answering (a send that died
+ * half-way: the client cannot know the message arrived), or hold: never answer, so the test can
+ * kill the sending process while it waits.
  */
-export type Answer = 'accept' | 'refuse' | 'drop';
+export type Answer = 'accept' | 'refuse' | 'drop' | 'hold';
 
 export interface TestSmtpServer {
   url: string;
@@ -61,6 +62,7 @@ export async function startTestSmtpServer(answer: (to: string, attempt: number) 
           answer: decision,
         });
         if (decision === 'accept') return callback();
+        if (decision === 'hold') return;
         // smtp-server has no public way to hang up mid-transaction; its connection objects hold the socket.
         if (decision === 'drop') return connectionsOf(server).forEach((connection) => connection.session === session && connection._socket.destroy());
         callback(Object.assign(new Error('4.3.0 Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
