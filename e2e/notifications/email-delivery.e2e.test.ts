@@ -88,6 +88,27 @@ describeWithRedis('email over SMTP and SMS from the outboxes, through the gatewa
     expect(mail.every((email) => email.sentAt && email.attempts === 1)).toBe(true);
   });
 
+  test('an SMS the provider keeps refusing ends dead-lettered, and admins see it', async () => {
+    const shopper = await register('unreachable');
+    ok(await gql('mutation { setSmsPhone(phone: "+15005550001") { smsPhone } }', {}, shopper.headers));
+    const orderId = await buy(shopper);
+    ok(await gql('mutation ($id: ID!) { markShipped(orderId: $id, carrier: "DHL", trackingNumber: "JD0001") { status } }', { id: orderId }));
+    // The email still goes: the channels fail apart.
+    await smtp.waitFor((email) => email.to === shopper.email && email.subject.includes('on its way'));
+    const failed = await until(
+      async () => (await gql('{ failedTextMessages { to kind attempts lastError sentAt order { id } } }')).data!.failedTextMessages as { to: string }[],
+      (messages) => messages.some((message) => message.to === '+15005550001'),
+    );
+    expect(failed.find((message) => message.to === '+15005550001')).toMatchObject({
+      kind: 'ORDER_SHIPPED',
+      attempts: MAX_ATTEMPTS,
+      lastError: 'simulated: +15005550001 is not reachable',
+      sentAt: null,
+      order: { id: orderId },
+    });
+    expect(code(await gql('{ failedTextMessages { id } }', {}, shopper.headers))).toBe('FORBIDDEN');
+  });
+
   test('a declined card sends the payment-failed email; no phone number, no SMS', async () => {
     const shopper = await register('declined');
     const orderId = await buy(shopper, '4000000000000002');

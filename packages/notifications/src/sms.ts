@@ -14,9 +14,13 @@ export interface SmsProvider {
   send(message: OutgoingSms): Promise<string>;
 }
 
+/** Numbers the simulated provider refuses, like the test cards of the simulated payments: Twilio's test range. */
+export const SIMULATED_UNREACHABLE_PREFIX = '+1500555';
+
 /**
  * Nothing leaves the machine: the message is logged and its id is the record (the outbox row keeps
- * it, devTextMessages shows it). The default until a real provider is configured.
+ * it, devTextMessages shows it). Numbers starting with SIMULATED_UNREACHABLE_PREFIX are refused, so
+ * retries and dead letters can be tried. The default until a real provider is configured.
  */
 export class SimulatedSmsProvider implements SmsProvider {
   readonly name = 'simulated';
@@ -24,6 +28,7 @@ export class SimulatedSmsProvider implements SmsProvider {
   constructor(private readonly logger: Logger) {}
 
   async send(message: OutgoingSms): Promise<string> {
+    if (message.to.startsWith(SIMULATED_UNREACHABLE_PREFIX)) throw new Error(`simulated: ${message.to} is not reachable`);
     const id = `simulated-${randomUUID()}`;
     this.logger.info({ to: message.to, providerMessageId: id }, `sms: ${message.body}`);
     return id;

@@ -329,6 +329,8 @@ export type Query = {
   devTextMessages: Array<TextMessage>;
   /** Emails the shop gave up on after NOTIFICATIONS_MAX_ATTEMPTS, most recent first. Admins only. */
   failedNotifications: Array<Email>;
+  /** SMS the shop gave up on after NOTIFICATIONS_MAX_ATTEMPTS, most recent first. Admins only. */
+  failedTextMessages: Array<TextMessage>;
   /** An order of the signed-in user (any order, for admins); someone else's is null with FORBIDDEN. */
   order: Maybe<Order>;
   /**
@@ -350,6 +352,11 @@ export type QueryDevTextMessagesArgs = {
 
 
 export type QueryFailedNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFailedTextMessagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -815,6 +822,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   devMailbox?: Resolver<Array<ResolversTypes['Email']>, ParentType, ContextType, RequireFields<QueryDevMailboxArgs, 'first'>>;
   devTextMessages?: Resolver<Array<ResolversTypes['TextMessage']>, ParentType, ContextType, RequireFields<QueryDevTextMessagesArgs, 'first'>>;
   failedNotifications?: Resolver<Array<ResolversTypes['Email']>, ParentType, ContextType, RequireFields<QueryFailedNotificationsArgs, 'first'>>;
+  failedTextMessages?: Resolver<Array<ResolversTypes['TextMessage']>, ParentType, ContextType, RequireFields<QueryFailedTextMessagesArgs, 'first'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
 }>;

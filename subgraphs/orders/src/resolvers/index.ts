@@ -20,6 +20,7 @@ import { cart } from './Query/cart';
 import { devMailbox } from './Query/devMailbox';
 import { devTextMessages } from './Query/devTextMessages';
 import { failedNotifications } from './Query/failedNotifications';
+import { failedTextMessages } from './Query/failedTextMessages';
 import { order } from './Query/order';
 import { orders } from './Query/orders';
 import { Review } from './Review';
@@ -28,7 +29,7 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { order, orders, cart, devMailbox, devTextMessages, failedNotifications },
+  Query: { order, orders, cart, devMailbox, devTextMessages, failedNotifications, failedTextMessages },
   Mutation: { addToCart, setCartItemQuantity, removeFromCart, clearCart, checkout, cancelOrder, markShipped, markDelivered, refundOrder },
   Order,
   OrderItem,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
 import { outcomeChanges, type AttemptOutcome } from '@shopgraph/notifications';
 import type { OrdersDb, OrdersTx } from '../database';
 import { textMessages, type TextMessageRow } from '../schema';
@@ -46,4 +46,9 @@ export function findRecentTextMessages(db: OrdersDb, userId: string | null, limi
     .where(userId ? eq(textMessages.userId, userId) : undefined)
     .orderBy(desc(textMessages.createdAt), desc(textMessages.id))
     .limit(limit);
+}
+
+/** Dead-lettered text messages, most recently given up first. */
+export function findDeadTextMessages(db: OrdersDb, limit: number): Promise<TextMessageRow[]> {
+  return db.select().from(textMessages).where(isNotNull(textMessages.deadAt)).orderBy(desc(textMessages.deadAt), desc(textMessages.id)).limit(limit);
 }
