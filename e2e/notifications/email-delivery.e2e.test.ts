@@ -17,6 +17,7 @@ const ok = (response: GraphQLResponse) => expect(response.errors).toBeUndefined(
 /** Who gets which answer: the address's first word says how the test's SMTP server treats it. */
 function answerFor(to: string, attempt: number): Answer {
   if (to.startsWith('refused-')) return 'refuse';
+  if (to.startsWith('unknown-')) return 'reject';
   if (to.startsWith('flaky-')) return attempt === 0 ? 'refuse' : 'accept';
   if (to.startsWith('dropped-')) return attempt === 0 ? 'drop' : 'accept';
   return 'accept';
@@ -183,6 +184,17 @@ describeWithRedis('email over SMTP and SMS from the outboxes, through the gatewa
 
     expect(code(await gql('{ failedNotifications { id } }', {}, shopper.headers))).toBe('FORBIDDEN');
     expect(code(await gql('{ failedAccountEmails { id } }', {}, shopper.headers))).toBe('FORBIDDEN');
+  });
+  test('a server that rejects for good (550): dead-lettered at the first attempt, no retries', async () => {
+    const shopper = await register('unknown');
+    await buy(shopper);
+    await smtp.waitFor((email) => email.to === shopper.email && email.answer === 'reject');
+    const failed = await until(
+      async () => (await gql('{ failedNotifications { to attempts lastError } }')).data!.failedNotifications as { to: string }[],
+      (emails) => emails.some((email) => email.to === shopper.email),
+    );
+    expect(failed.find((email) => email.to === shopper.email)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('550') });
+    expect(smtp.seen.filter((email) => email.to === shopper.email)).toHaveLength(1);
   });
 });
 

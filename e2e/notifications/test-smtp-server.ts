@@ -16,11 +16,11 @@ export interface ReceivedEmail {
 
 /**
  * What the server answers the DATA of one message: accept it, refuse it with a temporary failure
- * (451, the client should retry), drop the connection before answering (a send that died
+ * (451, the client should retry), reject it for good (550, no such mailbox), drop the connection before answering (a send that died
  * half-way: the client cannot know the message arrived), or hold: never answer, so the test can
  * kill the sending process while it waits.
  */
-export type Answer = 'accept' | 'refuse' | 'drop' | 'hold';
+export type Answer = 'accept' | 'refuse' | 'reject' | 'drop' | 'hold';
 
 export interface TestSmtpServer {
   url: string;
@@ -65,6 +65,7 @@ export async function startTestSmtpServer(answer: (to: string, attempt: number) 
         if (decision === 'hold') return;
         // smtp-server has no public way to hang up mid-transaction; its connection objects hold the socket.
         if (decision === 'drop') return connectionsOf(server).forEach((connection) => connection.session === session && connection._socket.destroy());
+        if (decision === 'reject') return callback(Object.assign(new Error('5.1.1 No such mailbox here'), { responseCode: 550 }));
         callback(Object.assign(new Error('4.3.0 Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
       });
     },

@@ -1,5 +1,5 @@
 import type { Logger } from '@shopgraph/logging';
-import { afterFailedAttempt, describeFailure, type RetryPolicy } from './retry-policy';
+import { afterFailedAttempt, describeFailure, isPermanentFailure, type RetryPolicy } from './retry-policy';
 
 /** What one attempt came to, for the outbox row: sent, due again at a time, or dead-lettered. */
 export type AttemptOutcome =
@@ -14,7 +14,8 @@ export async function attemptDelivery(previousAttempts: number, policy: RetryPol
     const providerId = await send();
     return { sent: true, attempts, ...(providerId ? { providerId } : {}) };
   } catch (error) {
-    return { sent: false, attempts, error: describeFailure(error), ...afterFailedAttempt(attempts, policy) };
+    const after = isPermanentFailure(error) ? ({ deadLetter: true } as const) : afterFailedAttempt(attempts, policy);
+    return { sent: false, attempts, error: describeFailure(error), ...after };
   }
 }
 

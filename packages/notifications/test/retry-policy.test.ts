@@ -18,6 +18,12 @@ describe('retries', () => {
     expect(outcome).toEqual({ sent: false, attempts: 4, error: '451 4.3.0 try later', deadLetter: true });
     expect(await attemptDelivery(0, policy, async () => 'provider-1')).toEqual({ sent: true, attempts: 1, providerId: 'provider-1' });
   });
+
+  test('a permanent SMTP answer (5xx) is dead-lettered at the first attempt; a temporary one (4xx) is retried', async () => {
+    const answer = (responseCode: number) => () => Promise.reject(Object.assign(new Error(`${responseCode} mailbox`), { responseCode }));
+    expect(await attemptDelivery(0, policy, answer(550))).toMatchObject({ attempts: 1, deadLetter: true });
+    expect(await attemptDelivery(0, policy, answer(451))).toMatchObject({ attempts: 1, retryAt: expect.any(Date) });
+  });
 });
 
 describe('emails', () => {

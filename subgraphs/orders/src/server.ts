@@ -55,7 +55,7 @@ export function createCommerce(
 /** The orders subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
 export function buildSubgraph(deps: OrdersDeps): GraphQLService<SubgraphContext> {
   const commerce = createCommerce(deps);
-  const settings = { ...ORDERS_DEFAULTS, ...notificationSettings(deps.settings) };
+  const settings = { ...ORDERS_DEFAULTS, ...notificationSettings(), ...deps.settings };
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(commerce, deps.production, request),
