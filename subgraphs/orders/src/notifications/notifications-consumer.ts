@@ -24,13 +24,12 @@ export interface NotificationHooks {
  * OrderStatusChanged calls for into the outboxes. The event is claimed in processed_events in the
  * same transaction, so however often it is delivered, one email is written.
  */
-export async function applyOrderStatusChanged(db: OrdersDb, event: DomainEvent, hooks: NotificationHooks = {}): Promise<void> {
+export async function applyOrderStatusChanged(db: OrdersDb, event: DomainEvent, hooks: NotificationHooks = {}, logger?: Logger): Promise<void> {
   const change = EventContracts.OrderStatusChanged.parse(event.payload);
   const email = ORDER_EMAILS[change.to as keyof typeof ORDER_EMAILS];
   const text = SHIPPING_TEXTS[change.to as keyof typeof SHIPPING_TEXTS];
   const [order] = await findOrdersByIds(db, [change.orderId]);
-  // Asked before the transaction: a slow users subgraph must not hold the claim's lock.
-  const phone = text && order && hooks.smsPhoneOf ? await hooks.smsPhoneOf(order.userId) : null;
+  const phone = text && order ? await optedInPhone(order.userId, hooks, logger) : null;
   await db.transaction(async (tx) => {
     if (!(await claimEvent(tx, NOTIFICATIONS_GROUP, event.id))) return;
     if (!order) return;
@@ -54,6 +53,20 @@ export async function applyOrderStatusChanged(db: OrdersDb, event: DomainEvent, 
   });
 }
 
+/**
+ * Asked before the transaction, so a slow users subgraph does not hold the claim's lock. A failure
+ * skips this SMS rather than failing the event: the bus would dead-letter it after its few
+ * retries, and the email with it.
+ */
+async function optedInPhone(userId: string, hooks: NotificationHooks, logger: Logger | undefined): Promise<string | null> {
+  try {
+    return (await hooks.smsPhoneOf?.(userId)) ?? null;
+  } catch (error) {
+    logger?.warn({ err: error, userId }, 'could not ask users for the phone number; this shipping update goes by email only');
+    return null;
+  }
+}
+
 /** Turns status changes into outbox rows, then wakes the dispatchers that deliver them. */
 export function startNotificationsConsumer(
   db: OrdersDb,
@@ -66,7 +79,7 @@ export function startNotificationsConsumer(
     group: NOTIFICATIONS_GROUP,
     handle: async (event) => {
       try {
-        await applyOrderStatusChanged(db, event, options.hooks);
+        await applyOrderStatusChanged(db, event, options.hooks, logger);
       } catch (error) {
         logger.warn({ err: error, eventId: event.id }, 'could not apply an order status change; it will be retried');
         throw error;
