@@ -7,6 +7,7 @@ export const mappers = {
   OrderStatusChange: '../db/schema#OrderStatusChangeRow',
   PaymentAttempt: '../db/schema#PaymentRow',
   Email: '../db/schema#EmailRow',
+  TextMessage: '../db/schema#TextMessageRow',
   Cart: '../cart/price-cart#PricedCart',
   CartLine: '../cart/price-cart#PricedCartLine',
   OrderPlaced: '../checkout/checkout-result#OrderPlacedResult',

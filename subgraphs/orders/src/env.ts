@@ -1,4 +1,5 @@
 import { parseEnvOrExit, z } from '@shopgraph/config';
+import { notificationsEnv } from '@shopgraph/notifications';
 import { serviceEnvSchema } from '@shopgraph/server';
 
 /** Longer than a payment with all its retries takes; every 15 s a pass; 50 orders a pass. */
@@ -12,6 +13,8 @@ const ordersEnv = z.object({
   ORDERS_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(ORDERS_DEFAULTS.ORDERS_RECONCILE_INTERVAL_MS),
   /** Stuck orders one pass ends at most; the rest wait for the next pass. */
   ORDERS_RECONCILE_BATCH: z.coerce.number().int().min(1).max(1_000).default(ORDERS_DEFAULTS.ORDERS_RECONCILE_BATCH),
+  /** SMTP_URL, SMTP_FROM and the retry settings (docs/notifications.md); defaults in @shopgraph/notifications. */
+  ...notificationsEnv,
 });
 
 export type OrdersEnv = z.infer<typeof ordersEnv>;

@@ -6,8 +6,9 @@ import { CartStore } from './cart/cart-store';
 import type { Commerce } from './commerce';
 import { createContext, type SubgraphContext } from './context';
 import type { OrdersDb } from './db/database';
-import { LogEmailSender, type EmailSender } from './notifications/email-sender';
-import { startNotificationsConsumer } from './notifications/notifications-consumer';
+import { notificationSettings, SimulatedSmsProvider, type EmailTransport, type SmsProvider } from '@shopgraph/notifications';
+import { smsPhoneLookup } from './notifications/sms-phone';
+import { startOrderNotifications } from './notifications/start-notifications';
 import { Payments, type PaymentSettings } from './payments/payments';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
@@ -31,8 +32,10 @@ export interface OrdersDeps {
   paymentSettings?: PaymentSettings;
   /** ORDERS_* settings (src/env.ts); defaults when absent. */
   settings?: Partial<OrdersEnv>;
-  /** Default: log the email; devMailbox shows it. */
-  emailSender?: EmailSender;
+  /** Default: SMTP when settings.SMTP_URL is set, else log the email (devMailbox shows it). */
+  emailTransport?: EmailTransport;
+  /** Default: the simulated provider (devTextMessages shows what it sent). */
+  smsProvider?: SmsProvider;
 }
 
 /** What the cart, checkout, lifecycle and reconciler work with, made once per process (tests make their own the same way). */
@@ -52,13 +55,20 @@ export function createCommerce(
 /** The orders subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
 export function buildSubgraph(deps: OrdersDeps): GraphQLService<SubgraphContext> {
   const commerce = createCommerce(deps);
-  const sender = deps.emailSender ?? new LogEmailSender(deps.logger);
-  const settings = { ...ORDERS_DEFAULTS, ...deps.settings };
+  const settings = { ...ORDERS_DEFAULTS, ...notificationSettings(), ...deps.settings };
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(commerce, deps.production, request),
     background: async ({ metrics }) => {
-      const stopConsumer = await startNotificationsConsumer(deps.db, deps.shared.events, sender, deps.logger);
+      const stopNotifications = await startOrderNotifications({
+        db: deps.db,
+        bus: deps.shared.events,
+        logger: deps.logger,
+        settings,
+        sms: deps.smsProvider ?? new SimulatedSmsProvider(deps.logger),
+        emailTransport: deps.emailTransport,
+        hooks: { smsPhoneOf: smsPhoneLookup(commerce.peers) },
+      });
       const stopReconciler = startReconciler(commerce, {
         intervalMs: settings.ORDERS_RECONCILE_INTERVAL_MS,
         batch: settings.ORDERS_RECONCILE_BATCH,
@@ -67,7 +77,7 @@ export function buildSubgraph(deps: OrdersDeps): GraphQLService<SubgraphContext>
       });
       return async () => {
         await stopReconciler();
-        await stopConsumer();
+        await stopNotifications();
       };
     },
   };

@@ -2,4 +2,5 @@
 export const mappers = {
   User: '../db/schema#UserRow',
   Address: '../db/schema#AddressRow',
+  FailedAccountEmail: '../db/schema#OutboxRow',
 };

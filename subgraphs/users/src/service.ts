@@ -6,7 +6,7 @@ import { parseUsersEnv } from './env';
 import { buildSubgraph } from './server';
 
 export function startUsersService(options: SubgraphRuntimeOptions): Promise<RunningService> {
-  const { keyEncryptionKeys } = parseUsersEnv();
+  const { keyEncryptionKeys, notifications } = parseUsersEnv();
   return startSubgraph(
     {
       name: 'users',
@@ -14,7 +14,7 @@ export function startUsersService(options: SubgraphRuntimeOptions): Promise<Runn
       migrationsFolder: subgraphMigrationsDir(__dirname),
       seed: seedUsers,
       prepare: (db) => sealSigningKeysWithCurrentKek(db, keyEncryptionKeys),
-      build: (db, { production }) => buildSubgraph({ db, production, keyEncryptionKeys }),
+      build: (db, { production, logger }) => buildSubgraph({ db, production, keyEncryptionKeys, logger, notifications }),
     },
     options,
   );

@@ -146,7 +146,11 @@ export const processedEvents = pgTable(
   (table) => [primaryKey({ columns: [table.consumer, table.eventId] })],
 );
 
-/** The email outbox: written by the notifications consumer, sent by a pluggable sender. */
+/**
+ * The email outbox: written by the notifications consumer, delivered by the email dispatcher
+ * (SMTP, or only logged in development). A failed attempt waits until next_attempt_at; after
+ * NOTIFICATIONS_MAX_ATTEMPTS the email is dead-lettered (dead_at) for an admin to see.
+ */
 export const emails = pgTable(
   'emails',
   {
@@ -157,7 +161,16 @@ export const emails = pgTable(
     kind: text('kind').notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
+    /** The plain-text body. */
     body: text('body').notNull(),
+    /** The HTML body; null for emails written before there was one. */
+    html: text('html'),
+    /** The event that caused the email: its Message-ID derives from it, so a resend is recognisable. */
+    eventId: text('event_id'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    deadAt: timestamp('dead_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -166,9 +179,50 @@ export const emails = pgTable(
     index('emails_unsent_idx')
       .on(table.createdAt)
       .where(sql`${table.sentAt} is null`),
+    index('emails_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.sentAt} is null and ${table.deadAt} is null`),
+    index('emails_dead_idx')
+      .on(table.deadAt.desc())
+      .where(sql`${table.deadAt} is not null`),
+  ],
+);
+
+/**
+ * The SMS outbox: shipping updates for customers who gave a phone number, delivered through the
+ * SMS provider with the same retries and dead letters as emails.
+ */
+export const textMessages = pgTable(
+  'text_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    orderId: uuid('order_id'),
+    /** ORDER_SHIPPED, ORDER_DELIVERED */
+    kind: text('kind').notNull(),
+    /** E.164, as the profile had it when the event was handled. */
+    toPhone: text('to_phone').notNull(),
+    body: text('body').notNull(),
+    eventId: text('event_id').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    deadAt: timestamp('dead_at', { withTimezone: true }),
+    /** Which provider took it (simulated, ...) and its id for the message. */
+    provider: text('provider'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('text_messages_user_idx').on(table.userId, table.createdAt.desc()),
+    index('text_messages_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.sentAt} is null and ${table.deadAt} is null`),
   ],
 );
 
 export type OrderStatusChangeRow = typeof orderStatusHistory.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type EmailRow = typeof emails.$inferSelect;
+export type TextMessageRow = typeof textMessages.$inferSelect;

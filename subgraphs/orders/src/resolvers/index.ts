@@ -18,14 +18,18 @@ import { OrderStatusChange } from './OrderStatusChange';
 import { PaymentAttempt } from './PaymentAttempt';
 import { cart } from './Query/cart';
 import { devMailbox } from './Query/devMailbox';
+import { devTextMessages } from './Query/devTextMessages';
+import { failedNotifications } from './Query/failedNotifications';
+import { failedTextMessages } from './Query/failedTextMessages';
 import { order } from './Query/order';
 import { orders } from './Query/orders';
 import { Review } from './Review';
+import { TextMessage } from './TextMessage';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { order, orders, cart, devMailbox },
+  Query: { order, orders, cart, devMailbox, devTextMessages, failedNotifications, failedTextMessages },
   Mutation: { addToCart, setCartItemQuantity, removeFromCart, clearCart, checkout, cancelOrder, markShipped, markDelivered, refundOrder },
   Order,
   OrderItem,
@@ -37,6 +41,7 @@ export const resolvers: Resolvers = {
   CheckoutOutOfStock,
   PriceChange,
   Email,
+  TextMessage,
   Review,
   User,
 };

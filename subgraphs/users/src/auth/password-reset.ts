@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { UsersDb } from '../db/database';
+import { EMAIL_TOPIC } from '../db/queries/email-outbox';
 import { consumePasswordResetToken, enqueueOutboxEvent, insertPasswordResetToken } from '../db/queries/password-resets';
 import { revokeUserSessions } from '../db/queries/sessions';
 import { updateUser } from '../db/queries/users';
@@ -7,7 +8,6 @@ import { hashPassword } from './passwords';
 import { hashToken } from './sessions';
 
 export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
-export const EMAIL_TOPIC = 'notifications.email';
 
 /** Issues a reset token and, in the same transaction, the email that carries it (through the outbox). */
 export async function issuePasswordReset(db: UsersDb, user: { id: string; email: string; name: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -13,6 +13,8 @@ export const users = pgTable(
       .default('CUSTOMER'),
     /** argon2id (PHC string); null for an account that cannot log in with a password. */
     passwordHash: text('password_hash'),
+    /** E.164; set only by the user opting in to shipping updates by SMS, null to opt out. */
+    smsPhone: text('sms_phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -120,8 +122,10 @@ export const passwordResetTokens = pgTable('password_reset_tokens', {
 });
 
 /**
- * Events written in the same transaction as the change they describe; a relay publishes them
- * (the event bus arrives with the checkout work). Notifications leave this way.
+ * Events written in the same transaction as the change they describe. Emails (topic
+ * notifications.email) leave this way: the email dispatcher sends them and sets published_at; a
+ * failed attempt waits until next_attempt_at, and after NOTIFICATIONS_MAX_ATTEMPTS the row is
+ * dead-lettered (dead_at) for an admin to see.
  */
 export const outbox = pgTable(
   'outbox',
@@ -131,10 +135,19 @@ export const outbox = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    deadAt: timestamp('dead_at', { withTimezone: true }),
   },
   (table) => [
+    index('outbox_dead_idx')
+      .on(table.deadAt.desc())
+      .where(sql`${table.deadAt} is not null`),
     index('outbox_unpublished_idx')
       .on(table.createdAt)
       .where(sql`${table.publishedAt} is null`),
   ],
 );
+
+export type OutboxRow = typeof outbox.$inferSelect;

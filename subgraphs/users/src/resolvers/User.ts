@@ -16,4 +16,8 @@ export const User: UserResolvers = {
     if (!isSelfOrAdmin(viewer, user.id)) throw onlySelfOrAdmin('addresses');
     return loaders.addressesByUserId.load(user.id);
   },
+  smsPhone: (user, _, { viewer }) => {
+    if (isSelfOrAdmin(viewer, user.id)) return user.smsPhone;
+    throw onlySelfOrAdmin('phone number');
+  },
 };

@@ -4,6 +4,7 @@ import { addAddress } from './Mutation/addAddress';
 import { changePassword } from './Mutation/changePassword';
 import { deleteAddress } from './Mutation/deleteAddress';
 import { setDefaultAddress } from './Mutation/setDefaultAddress';
+import { setSmsPhone } from './Mutation/setSmsPhone';
 import { updateAddress } from './Mutation/updateAddress';
 import { login } from './Mutation/login';
 import { logout } from './Mutation/logout';
@@ -14,6 +15,8 @@ import { resetPassword } from './Mutation/resetPassword';
 import { rotateSigningKey } from './Mutation/rotateSigningKey';
 import { setUserRole } from './Mutation/setUserRole';
 import { updateProfile } from './Mutation/updateProfile';
+import { FailedAccountEmail } from './FailedAccountEmail';
+import { failedAccountEmails } from './Query/failedAccountEmails';
 import { me } from './Query/me';
 import { user } from './Query/user';
 import { users } from './Query/users';
@@ -21,13 +24,14 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { user, me, users },
+  Query: { user, me, users, failedAccountEmails },
   Mutation: {
     register,
     login,
     refreshToken,
     logout,
     updateProfile,
+    setSmsPhone,
     changePassword,
     setUserRole,
     rotateSigningKey,
@@ -39,4 +43,5 @@ export const resolvers: Resolvers = {
     resetPassword,
   },
   User,
+  FailedAccountEmail,
 };

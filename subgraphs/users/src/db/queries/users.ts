@@ -37,7 +37,7 @@ export async function insertUser(db: UsersDb, user: { email: string; name: strin
 export async function updateUser(
   db: UsersExecutor,
   id: string,
-  changes: Partial<Pick<UserRow, 'email' | 'name' | 'role' | 'passwordHash'>>,
+  changes: Partial<Pick<UserRow, 'email' | 'name' | 'role' | 'passwordHash' | 'smsPhone'>>,
 ): Promise<UserRow | null> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row ?? null;
