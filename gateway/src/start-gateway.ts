@@ -6,7 +6,7 @@ import type { Logger } from '@shopgraph/logging';
 import { clientAddressOf, serveGraphQL, trustedProxies, type RunningService } from '@shopgraph/server';
 import type { SignInLimits } from './plugins/sign-in-rate-limit';
 import { buildGateway, type GatewayDeps } from './server';
-import { EventHub } from './subscriptions/event-hub';
+import { EventHub } from '@shopgraph/subscriptions';
 import { runGatewayQuery } from './subscriptions/run-gateway-query';
 import { createSharedSubscribe } from './subscriptions/shared-execution';
 import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
-import type { EventHub } from './event-hub';
+import type { EventHub } from '@shopgraph/subscriptions';
 import type { SubscriptionQuota } from './subscription-quota';
 import { subscriptionFieldResolver, type QueryResult, type SubscriptionContext } from './subscription-resolvers';
 

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 import { isCursor } from '@shopgraph/events';
 import type { Viewer } from '@shopgraph/auth';
 import { badUserInput, ErrorCode } from '@shopgraph/server';
-import type { EventHub } from './event-hub';
+import type { EventHub } from '@shopgraph/subscriptions';
 import { ORDER_STATUS_TOPIC, toOrderStatusEvent, type OrderStatusEventSource } from './order-events';
 import { ORDER_ID_VARIABLE, orderQueryFor } from './order-query';
 

@@ -1,0 +1,40 @@
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { cursorOf } from './event-hub';
+import { CURSOR_EXTENSION } from './signed-subscription';
+
+/**
+ * graphql-js' `subscribe`, with each event's cursor in its result's `extensions.cursor`: the
+ * gateway resumes an upstream subscription from the last one it received. Each event runs with a
+ * context of its own from `contextForEvent` (fresh loaders: an order read for the first event must
+ * not answer for the tenth). `onEvent` is told of every result sent (metrics).
+ */
+export async function subscribeWithCursors(
+  args: ExecutionArgs,
+  contextForEvent: () => Promise<unknown> | unknown,
+  onEvent: (fieldName: string) => void,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const events = stream as AsyncIterableIterator<unknown>;
+  const results: AsyncIterableIterator<ExecutionResult> = {
+    next: async () => {
+      const next = await events.next();
+      if (next.done) return next;
+      const result = (await execute({ ...args, rootValue: next.value, contextValue: await contextForEvent() })) as ExecutionResult;
+      const field = Object.keys(result.data ?? {})[0] ?? '(error)';
+      onEvent(field);
+      const cursor = cursorOf(next.value);
+      return { done: false, value: cursor === undefined ? result : { ...result, extensions: { ...result.extensions, [CURSOR_EXTENSION]: cursor } } };
+    },
+    return: async () => {
+      await events.return?.();
+      return { done: true, value: undefined };
+    },
+    throw: async (error: unknown) => {
+      await events.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => results,
+  };
+  return results;
+}
