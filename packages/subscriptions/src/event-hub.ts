@@ -96,18 +96,18 @@ export class EventHub {
     };
     await this.listen(topic, listener);
     try {
-      let last = after;
-      if (after !== undefined) {
-        const pageSize = this.options.replayPageSize ?? 500;
-        for (;;) {
-          const page = await this.bus.history(topic, last!, pageSize);
-          for (const entry of page) {
-            last = entry.cursor;
-            const selected = select(entry);
-            if (selected !== null) yield tagged(selected, entry.cursor);
-          }
-          if (page.length < pageSize || state.closed) break;
+      // "From now" is after the topic's newest event, not after what this process's follower has
+      // read: under a backlog the follower lags, and events older than the subscription would pass as live.
+      let last = after ?? (await this.bus.newestCursor(topic));
+      const pageSize = this.options.replayPageSize ?? 500;
+      for (;;) {
+        const page = await this.bus.history(topic, last, pageSize);
+        for (const entry of page) {
+          last = entry.cursor;
+          const selected = select(entry);
+          if (selected !== null) yield tagged(selected, entry.cursor);
         }
+        if (page.length < pageSize || state.closed) break;
       }
       while (!state.closed) {
         if (overflow) throw new SlowConsumerError();
@@ -117,7 +117,7 @@ export class EventHub {
           state.wake = undefined;
           continue;
         }
-        if (last !== undefined && !cursorAfter(entry.cursor, last)) continue;
+        if (!cursorAfter(entry.cursor, last)) continue;
         last = entry.cursor;
         const selected = select(entry);
         if (selected !== null) yield tagged(selected, entry.cursor);

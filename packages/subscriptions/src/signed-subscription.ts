@@ -21,6 +21,12 @@ export interface SubscriptionRequestPayload {
   extensions?: Record<string, unknown> | null;
 }
 
+/**
+ * The code of a subscription's last result when its events arrived faster than they were resolved
+ * and sent: the gateway disconnects its subscribers as slow consumers, as it would its own.
+ */
+export const SLOW_CONSUMER_CODE = 'SLOW_CONSUMER';
+
 /** Where each `next` payload carries its event's cursor. */
 export const CURSOR_EXTENSION = 'cursor';
 

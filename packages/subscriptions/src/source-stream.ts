@@ -1,6 +1,6 @@
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { cursorOf } from './event-hub';
-import { CURSOR_EXTENSION } from './signed-subscription';
+import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { cursorOf, SlowConsumerError } from './event-hub';
+import { CURSOR_EXTENSION, SLOW_CONSUMER_CODE } from './signed-subscription';
 
 /**
  * graphql-js' `subscribe`, with each event's cursor in its result's `extensions.cursor`: the
@@ -16,9 +16,19 @@ export async function subscribeWithCursors(
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
   const events = stream as AsyncIterableIterator<unknown>;
+  let finished = false;
   const results: AsyncIterableIterator<ExecutionResult> = {
     next: async () => {
-      const next = await events.next();
+      if (finished) return { done: true, value: undefined };
+      let next: IteratorResult<unknown>;
+      try {
+        next = await events.next();
+      } catch (error) {
+        if (!(error instanceof SlowConsumerError)) throw error;
+        // The last result of this subscription only: the connection's others go on.
+        finished = true;
+        return { done: false, value: { errors: [new GraphQLError(error.message, { extensions: { code: SLOW_CONSUMER_CODE } })] } };
+      }
       if (next.done) return next;
       const result = (await execute({ ...args, rootValue: next.value, contextValue: await contextForEvent() })) as ExecutionResult;
       const field = Object.keys(result.data ?? {})[0] ?? '(error)';

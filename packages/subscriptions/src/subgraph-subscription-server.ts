@@ -13,12 +13,6 @@ import { verifySubscription } from './signed-subscription';
 import { subscribeWithCursors } from './source-stream';
 import { subscriptionScope, type SubscriptionScope } from './subscription-scope';
 
-/** Close codes of a subgraph's subscription socket (the gateway reconnects and resumes on any). */
-export const SubgraphCloseCode = {
-  /** The gateway read slower than events arrived; it reconnects and resumes from its last cursor. */
-  SlowConsumer: 4008,
-} as const;
-
 /** Who subscribes, as the subgraph's context function needs it. */
 export interface SubscriptionRequestInfo {
   requestId: string;
@@ -67,7 +61,7 @@ export function serveSubgraphSubscriptions<TContext>(options: SubgraphSubscripti
       schema: options.schema,
       subscribe: (args) =>
         subscribeWithCursors(args, contextForEvents.get(args.contextValue as object) ?? (() => args.contextValue), (field) => events.inc({ field })),
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      onSubscribe: async (_ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const verified = verifySubscription(options.gatewaySecrets, payload);
         if (!verified.ok) {
           options.logger.warn({ reason: verified.reason }, 'refused a subscription without a valid gateway signature');
@@ -83,7 +77,7 @@ export function serveSubgraphSubscriptions<TContext>(options: SubgraphSubscripti
         const errors = validate(options.schema, document);
         if (errors.length > 0) return errors;
         const requestId = `sub-${randomUUID()}`;
-        const scope = subscriptionScope(options.hub, verified.resumeAfter, () => ctx.extra.socket.close(SubgraphCloseCode.SlowConsumer, 'Slow consumer'));
+        const scope = subscriptionScope(options.hub, verified.resumeAfter);
         const request = { requestId, logger: options.logger.child({ requestId }), viewer: verified.viewer, subscriptions: scope };
         const contextValue = (await options.context(request)) as object;
         contextForEvents.set(contextValue, () => options.context(request));

@@ -3,8 +3,8 @@ import type { EventHub } from './event-hub';
 
 /**
  * What a subscription resolver reads its events through, one per operation: it resumes from the
- * gateway's `resumeAfter` when the gateway subscribes again after a drop, and drops the gateway's
- * connection when it falls too far behind.
+ * gateway's `resumeAfter` when the gateway subscribes again after a drop. One that falls
+ * `maxQueuedEvents` behind ends with a SLOW_CONSUMER error (source-stream.ts).
  */
 export interface SubscriptionScope {
   /**
@@ -14,6 +14,6 @@ export interface SubscriptionScope {
   events<T extends object>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null): AsyncIterableIterator<T>;
 }
 
-export function subscriptionScope(hub: EventHub, resumeAfter: string | undefined, onOverflow: () => void): SubscriptionScope {
-  return { events: (topic, after, select) => hub.events(topic, resumeAfter ?? after, select, onOverflow) };
+export function subscriptionScope(hub: EventHub, resumeAfter: string | undefined): SubscriptionScope {
+  return { events: (topic, after, select) => hub.events(topic, resumeAfter ?? after, select) };
 }
