@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayContext } from '../context';
-import { SANDBOX_EXAMPLES } from '../sandbox-examples';
+import { SANDBOX_EXAMPLES } from '@shopgraph/operations';
 
 /** Apollo Sandbox with our example operations for developers; in production no landing page at all (it would advertise the schema). */
 export function landingPagePlugin(production: boolean): ApolloServerPlugin<GatewayContext> {
