@@ -11,3 +11,4 @@ export {
 export { serveSubgraphSubscriptions, type SubgraphSubscriptionOptions, type SubscriptionRequestInfo } from './subgraph-subscription-server';
 export { subscriptionScope, type SubscriptionScope } from './subscription-scope';
 export { subgraphSubscriptions, DEFAULT_SUBGRAPH_MAX_QUEUED_EVENTS, type SubgraphSubscriptionsOptions } from './subgraph-subscriptions';
+export { afterArgument, scopeOf, type ContextRequest } from './resolver-helpers';

@@ -1,5 +1,5 @@
-import type { RequestInfo, RequestScoped } from '@shopgraph/server';
-import type { SubscriptionScope } from '@shopgraph/subscriptions';
+import type { RequestScoped } from '@shopgraph/server';
+import type { ContextRequest, SubscriptionScope } from '@shopgraph/subscriptions';
 import type { Commerce } from './commerce';
 import type { OrdersDb } from './db/database';
 import { createOrdersLoaders, type OrdersLoaders } from './loaders';
@@ -13,11 +13,7 @@ export interface SubgraphContext extends RequestScoped {
   subscriptions?: SubscriptionScope;
 }
 
-export function createContext(
-  commerce: Commerce,
-  production: boolean,
-  request: Pick<RequestInfo, 'requestId' | 'logger' | 'viewer'> & { subscriptions?: SubscriptionScope },
-): SubgraphContext {
+export function createContext(commerce: Commerce, production: boolean, request: ContextRequest): SubgraphContext {
   return {
     requestId: request.requestId,
     logger: request.logger,

@@ -1,6 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { EventContracts, isCursor, type CursoredEvent } from '@shopgraph/events';
-import { badUserInput, ErrorCode } from '@shopgraph/server';
+import { EventContracts, type CursoredEvent } from '@shopgraph/events';
 import type { SubscriptionScope } from '@shopgraph/subscriptions';
 
 /** The topic orders writes status changes to (through its outbox and the event bus). */
@@ -47,17 +45,4 @@ export function orderStatusEvents(
     const event = toOrderStatusEvent(entry);
     return event && keep(event) ? event : null;
   });
-}
-
-/** The client's `after`, checked: a cursor this API gave out, or none. */
-export function afterArgument(after: string | null | undefined): string | undefined {
-  if (after === null || after === undefined) return undefined;
-  if (!isCursor(after)) throw badUserInput('"after" is not a cursor this API gave out', 'after');
-  return after;
-}
-
-/** The subscription scope of a context; only the graphql-ws server makes one. */
-export function scopeOf(context: { subscriptions?: SubscriptionScope }): SubscriptionScope {
-  if (!context.subscriptions) throw new GraphQLError('Subscriptions are served over graphql-ws', { extensions: { code: ErrorCode.BAD_REQUEST } });
-  return context.subscriptions;
 }

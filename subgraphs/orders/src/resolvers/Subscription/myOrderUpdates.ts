@@ -1,6 +1,7 @@
 import { requireSignedIn } from '@shopgraph/server';
 import type { SubscriptionResolvers } from '../../__generated__/resolvers-types';
-import { afterArgument, orderStatusEvents, scopeOf, type OrderStatusEventSource } from '../../subscriptions/order-status-events';
+import { afterArgument, scopeOf } from '@shopgraph/subscriptions';
+import { orderStatusEvents, type OrderStatusEventSource } from '../../subscriptions/order-status-events';
 
 /** Changes of every order of the viewer's. */
 export const myOrderUpdates: SubscriptionResolvers['myOrderUpdates'] = {

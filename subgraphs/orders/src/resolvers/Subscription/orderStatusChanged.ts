@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, isSelfOrAdmin, parseId, requireSignedIn } from '@shopgraph/server';
 import type { SubscriptionResolvers } from '../../__generated__/resolvers-types';
-import { afterArgument, orderStatusEvents, scopeOf, type OrderStatusEventSource } from '../../subscriptions/order-status-events';
+import { afterArgument, scopeOf } from '@shopgraph/subscriptions';
+import { orderStatusEvents, type OrderStatusEventSource } from '../../subscriptions/order-status-events';
 
 /** One order's changes: its customer's and admins' only, as `Query.order` decides. */
 export const orderStatusChanged: SubscriptionResolvers['orderStatusChanged'] = {
