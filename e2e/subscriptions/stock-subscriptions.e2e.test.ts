@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { demoProducts, demoStock } from '@shopgraph/demo-data';
 import { describeWithRedis, graphqlRequest, signIn, testRedisUrl } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
+import { collectMessages } from './collect-messages';
 
 const [first, second] = demoStock.filter((row) => row.onHand >= 20);
 const nameOf = (productId: string) => demoProducts.find((product) => product.id === productId)!.name;
@@ -13,26 +14,6 @@ const STOCK = 'subscription ($id: ID!) { stockChanged(productId: $id, after: "0-
 interface StockMessage {
   data?: { stockChanged: { cursor: string; available: number; product: { id: string; name: string; stock: { available: number } } } } | null;
   errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** One subscription's messages as they arrive, and a wait on their count. */
-function collect() {
-  const received: StockMessage[] = [];
-  let ended: unknown;
-  const sink = {
-    next: (message: unknown) => void received.push(message as StockMessage),
-    error: (error: unknown) => void (ended = error),
-    complete: () => void (ended = 'complete'),
-  };
-  const waitFor = async (count: number) => {
-    const deadline = Date.now() + 15_000;
-    while (received.length < count && ended === undefined) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} messages: ${JSON.stringify(received)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return received;
-  };
-  return { received, sink, waitFor };
 }
 
 describeWithRedis("a product's stock, live, from the inventory subgraph through the gateway", () => {
@@ -62,7 +43,7 @@ describeWithRedis("a product's stock, live, from the inventory subgraph through 
   test('over graphql-ws, as anyone: each change of that product only, with fields from inventory and products', async () => {
     const client = createClient({ url: platform.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
-      const stock = collect();
+      const stock = collectMessages<StockMessage>();
       client.subscribe({ query: STOCK, variables: { id: first!.productId } }, stock.sink);
       const before = await stockOf(first!.productId);
       await adjust(second!.productId, 3); // another product's change is not this subscription's
@@ -76,7 +57,7 @@ describeWithRedis("a product's stock, live, from the inventory subgraph through 
       expect(events[1]!.product.stock.available).toBe(before + 3);
       expect(new Set(events.map((event) => event.cursor)).size).toBe(2);
 
-      const malformed = collect();
+      const malformed = collectMessages<StockMessage>();
       client.subscribe({ query: STOCK, variables: { id: 'not-a-product' } }, malformed.sink);
       expect(await malformed.waitFor(1)).toEqual([{ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] }]);
     } finally {
@@ -86,7 +67,7 @@ describeWithRedis("a product's stock, live, from the inventory subgraph through 
 
   test('over Server-Sent Events, the same subscription', async () => {
     const client = createSseClient({ url: platform.gatewayUrl, retryAttempts: 0 });
-    const stock = collect();
+    const stock = collectMessages<StockMessage>();
     const stop = client.subscribe({ query: STOCK, variables: { id: second!.productId } }, stock.sink);
     try {
       const before = await stockOf(second!.productId);

@@ -12,3 +12,4 @@ export { serveSubgraphSubscriptions, type SubgraphSubscriptionOptions, type Subs
 export { subscriptionScope, type SubscriptionScope } from './subscription-scope';
 export { subgraphSubscriptions, DEFAULT_SUBGRAPH_MAX_QUEUED_EVENTS, type SubgraphSubscriptionsOptions } from './subgraph-subscriptions';
 export { afterArgument, scopeOf, type ContextRequest } from './resolver-helpers';
+export { eventDecoder } from './event-decoder';

@@ -1,5 +1,5 @@
-import { EventContracts, type CursoredEvent } from '@shopgraph/events';
-import type { SubscriptionScope } from '@shopgraph/subscriptions';
+import { EventContracts } from '@shopgraph/events';
+import { eventDecoder, type SubscriptionScope } from '@shopgraph/subscriptions';
 
 /** The topic orders writes status changes to (through its outbox and the event bus). */
 export const ORDER_STATUS_TOPIC = 'OrderStatusChanged';
@@ -14,26 +14,15 @@ export interface OrderStatusEventSource {
   at: string;
 }
 
-// Every subscription's filter sees the same entry object: parse it once, not once per subscription.
-const decoded = new WeakMap<CursoredEvent, OrderStatusEventSource | null>();
-
 /** The event as subscriptions see it, or null when it is not a well-formed status change. */
-export function toOrderStatusEvent(entry: CursoredEvent): OrderStatusEventSource | null {
-  if (decoded.has(entry)) return decoded.get(entry)!;
-  const parsed = EventContracts.OrderStatusChanged.pick({ orderId: true, userId: true, from: true, to: true, at: true }).safeParse(entry.event.payload);
-  const event = parsed.success
-    ? {
-        cursor: entry.cursor,
-        orderId: parsed.data.orderId,
-        userId: parsed.data.userId,
-        previousStatus: parsed.data.from ?? null,
-        status: parsed.data.to,
-        at: parsed.data.at,
-      }
-    : null;
-  decoded.set(entry, event);
-  return event;
-}
+export const toOrderStatusEvent = eventDecoder(EventContracts.OrderStatusChanged, (payload, cursor): OrderStatusEventSource => ({
+  cursor,
+  orderId: payload.orderId,
+  userId: payload.userId,
+  previousStatus: payload.from ?? null,
+  status: payload.to,
+  at: payload.at,
+}));
 
 /** The status events of a topic that `keep` accepts, through the subscription's scope (resume, slow consumers). */
 export function orderStatusEvents(
