@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
@@ -6,6 +6,7 @@ import { clientAddressOf, serveGraphQL, trustedProxies, type RunningService } fr
 import type { SignInLimits } from './plugins/sign-in-rate-limit';
 import { buildGateway, type GatewayDeps } from './server';
 import { createSharedSubscribe } from './subscriptions/shared-execution';
+import { createMultipartHandler, wantsMultipartSubscription } from './subscriptions/multipart-handler';
 import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';
 import { SubscriptionQuota } from './subscriptions/subscription-quota';
 import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
@@ -52,8 +53,19 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
     clientAddress: (request: IncomingMessage) => clientAddressOf(request, proxies),
   };
   const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
+  const multipart = createMultipartHandler({
+    ...subscriptionDeps,
+    maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser,
+    maxPayloadBytes: limits.maxPayloadBytes,
+    maxBufferedBytes: limits.maxBufferedBytes,
+  });
+  // Subscriptions over HTTP take their requests before Apollo Server: SSE, and Apollo's multipart protocol.
+  const eventStream = {
+    accepts: (request: IncomingMessage) => wantsEventStream(request) || wantsMultipartSubscription(request),
+    handle: (request: IncomingMessage, response: ServerResponse) => (wantsEventStream(request) ? sse(request, response) : multipart(request, response)),
+  };
   const listening = await serveGraphQL(
-    { ...built, eventStream: { accepts: wantsEventStream, handle: sse } },
+    { ...built, eventStream },
     {
       port: options.port,
       logger: options.logger,
