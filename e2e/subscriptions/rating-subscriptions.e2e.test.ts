@@ -71,6 +71,17 @@ describeWithRedis("a product's rating, live, from the reviews subgraph through t
       await publishReview(productId, 4, 'Bright enough');
       const message = await rating.until((each) => each.data?.ratingChanged.count === 1, 'the approved review');
       expect(rating.received.map((each) => each.errors)).toEqual(rating.received.map(() => undefined));
+
+      // A field the viewer may not see (@authenticated, here an author's email) refuses the subscription, as it would a query's field.
+      const prying = collectMessages<RatingMessage>();
+      client.subscribe(
+        {
+          query: `subscription ($id: ID!) { ratingChanged(productId: $id) { product { reviews(first: 1) { edges { node { author { email } } } } } } }`,
+          variables: { id: productId },
+        },
+        prying.sink,
+      );
+      expect(await prying.waitFor(1)).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })] }]);
       expect(message!.data!.ratingChanged).toMatchObject({
         average: 4,
         count: 1,

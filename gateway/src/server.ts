@@ -7,7 +7,8 @@ import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, inputGuardPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService, type Readiness } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
-import { authorizationPlugin } from './plugins/authorization';
+import { authorizationPlugin, refusalError } from './plugins/authorization';
+import { findRefusals } from './auth/refusals';
 import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './plugins/sign-in-rate-limit';
 import { readAccessRequirements, supergraphForPlanner, type AccessRequirements } from './auth/security-features';
 import type { GatewayContext } from './context';
@@ -143,6 +144,9 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   const subscriptions = new SubscriptionExecutor({
     dataSource: (name) => dataSources.get(name),
     openUpstream: (serviceName, request, context) => upstream.open(serviceName, request, context.viewer),
+    // The same @authenticated / @requiresScopes rules as queries (plugins/authorization.ts), refused whole.
+    refusals: (schema, operation, fragments, context) =>
+      findRefusals(schema, operation, fragments, requirements, context.viewer).map((refusal) => refusalError(refusal)),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => subscriptions.update(apiSchema, coreSupergraphSdl));
   gateway.onSchemaLoadOrUpdate((update) => {

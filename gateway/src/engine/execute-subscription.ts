@@ -59,6 +59,16 @@ export interface SubscriptionRequest {
 export interface SubscriptionExecutorOptions {
   dataSource(serviceName: string): GraphQLDataSource | undefined;
   openUpstream: OpenUpstream;
+  /**
+   * The errors of the fields the viewer may not see (@authenticated, @requiresScopes), as the
+   * authorization plugin finds them for queries; a subscription with any is refused before it opens.
+   */
+  refusals(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: Record<string, FragmentDefinitionNode>,
+    context: GatewayContext,
+  ): GraphQLError[];
 }
 
 /**
@@ -91,6 +101,8 @@ export class SubscriptionExecutor {
     const supergraph = this.supergraph;
     if (!supergraph) return { errors: [new GraphQLError('The gateway has not loaded its schema yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
     const compiled = this.compiledFor(supergraph, request);
+    const refused = this.options.refusals(supergraph.apiSchema, compiled.operation, compiled.fragments, request.context);
+    if (refused.length > 0) return { errors: refused };
     const variables: Record<string, unknown> = {};
     for (const name of compiled.primary.variableUsages ?? []) if (request.variables[name] !== undefined) variables[name] = request.variables[name];
     const upstream = this.options.openUpstream(compiled.primary.serviceName, { query: compiled.primary.operation, variables }, request.context);
