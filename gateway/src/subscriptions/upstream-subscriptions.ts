@@ -46,6 +46,8 @@ export class UpstreamSubscriptions {
       next: (result) => {
         const cursor = (result.extensions as Record<string, unknown> | undefined)?.[CURSOR_EXTENSION];
         if (typeof cursor === 'string') lastCursor = cursor;
+        // A result with neither data nor errors only says where the stream is (its start): nothing for the client.
+        if (result.data === undefined && result.errors === undefined) return;
         if (results.length < MAX_UNPROCESSED_RESULTS) results.push(result as ExecutionResult);
         else results.end(new Error(`More than ${MAX_UNPROCESSED_RESULTS} upstream results waiting`));
       },

@@ -20,6 +20,15 @@ export class SlowConsumerError extends Error {
 // The cursor of each value a stream yielded, for the server to put in its `next` message.
 const cursors = new WeakMap<object, string>();
 
+/**
+ * Where a subscription without a cursor starts (after the topic's newest event when it opened):
+ * yielded first by such a stream, and sent to the gateway as a result with only
+ * `extensions.cursor`, so a drop before its first event still resumes without a gap.
+ */
+export class StreamPosition {
+  constructor(readonly cursor: string) {}
+}
+
 /** The cursor of the event a value of `EventHub.events` was selected from. */
 export function cursorOf(value: unknown): string | undefined {
   return typeof value === 'object' && value !== null ? cursors.get(value) : undefined;
@@ -99,6 +108,8 @@ export class EventHub {
       // "From now" is after the topic's newest event, not after what this process's follower has
       // read: under a backlog the follower lags, and events older than the subscription would pass as live.
       let last = after ?? (await this.bus.newestCursor(topic));
+      // Typed as the stream's values for its consumers, which only the subscription server is (source-stream.ts).
+      if (after === undefined) yield new StreamPosition(last) as unknown as T;
       const pageSize = this.options.replayPageSize ?? 500;
       for (;;) {
         const page = await this.bus.history(topic, last, pageSize);

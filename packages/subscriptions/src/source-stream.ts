@@ -1,12 +1,13 @@
 import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { cursorOf, SlowConsumerError } from './event-hub';
+import { cursorOf, SlowConsumerError, StreamPosition } from './event-hub';
 import { CURSOR_EXTENSION, SLOW_CONSUMER_CODE } from './signed-subscription';
 
 /**
  * graphql-js' `subscribe`, with each event's cursor in its result's `extensions.cursor`: the
  * gateway resumes an upstream subscription from the last one it received. Each event runs with a
  * context of its own from `contextForEvent` (fresh loaders: an order read for the first event must
- * not answer for the tenth). `onEvent` is told of every result sent (metrics).
+ * not answer for the tenth). `onEvent` is told of every result sent (metrics). A stream without a
+ * cursor first sends its starting position: a result with only `extensions.cursor`.
  */
 export async function subscribeWithCursors(
   args: ExecutionArgs,
@@ -30,6 +31,8 @@ export async function subscribeWithCursors(
         return { done: false, value: { errors: [new GraphQLError(error.message, { extensions: { code: SLOW_CONSUMER_CODE } })] } };
       }
       if (next.done) return next;
+      // Not an event: where the stream starts, for the gateway to resume from; it forwards nothing to clients.
+      if (next.value instanceof StreamPosition) return { done: false, value: { extensions: { [CURSOR_EXTENSION]: next.value.cursor } } };
       const result = (await execute({ ...args, rootValue: next.value, contextValue: await contextForEvent() })) as ExecutionResult;
       const field = Object.keys(result.data ?? {})[0] ?? '(error)';
       onEvent(field);

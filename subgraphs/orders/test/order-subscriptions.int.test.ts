@@ -112,4 +112,18 @@ describeWithRedis('orders serves its subscriptions over graphql-ws, for the gate
     expect(resumed.received).toHaveLength(1);
     resumed.stop();
   });
+
+  test('a subscription without a cursor first sends where it starts, so a drop before its first event resumes without a gap', async () => {
+    const order = paidOrders[2]!;
+    const live = subscribe(client, signed(asCustomerOf(order), ORDER_UPDATES, { id: order.id }));
+    const [position] = await live.waitFor(1);
+    expect(position).toEqual({ extensions: { cursor: expect.stringMatching(/^\d+-\d+$/) } });
+    live.stop();
+    // The gateway's connection dropped here; meanwhile the order ships.
+    await changeStatus('markShipped', order.id);
+    const resumed = subscribe(client, signed(asCustomerOf(order), ORDER_UPDATES, { id: order.id }, position!.extensions!.cursor));
+    const [shipped] = await resumed.waitFor(1);
+    expect(shipped!.data!.orderStatusChanged).toMatchObject({ previousStatus: 'PAID', status: 'SHIPPED' });
+    resumed.stop();
+  });
 });
