@@ -64,10 +64,14 @@ const READING = `Reading the committed run (machine mostly quiet: load average a
   once per subscriber, all in one turn of the event loop. Now the event is parsed once, subscribers
   who get the same answer (same document, variables and viewer) share one execution and one gateway
   query per event, and the hub hands an event to its listeners 250 at a time with a turn of the
-  event loop between slices (gateway/src/subscriptions/shared-execution.ts, event-hub.ts). The
+  event loop between slices (now packages/subscriptions/src/event-hub.ts, in the subgraph, and gateway/src/subscriptions/shared-execution.ts). The
   spread from first delivery (8 ms) to p99 is now the per-subscriber cost of serialising and
   sending one message, and the load generator's own handling of 900 messages per event on the
-  same 2 cores.`;
+  same 2 cores.
+- **This run predates subgraph-owned subscriptions** (the orders subgraph serving its fields over
+  graphql-ws, the gateway forwarding them: docs/subscriptions.md). A check at 200 subscribers
+  since then delivered every event (p99 139 ms with event fields, 44 ms with \`order\`, on a busy
+  machine); the 1,000 and 10,000 runs are to be redone.`;
 
 const label = (s: ScenarioResult) =>
   `${s.subscribers.toLocaleString('en-US')}, ${s.selection === 'event' ? 'event fields' : 'with order'}, ${s.ratePerSecond}/s`;

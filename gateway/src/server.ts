@@ -7,7 +7,8 @@ import { isServiceName, type ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { errorLoggingPlugin, inputGuardPlugin, maskUnexpectedErrors, requestOutcomePlugin, type GraphQLService, type Readiness } from '@shopgraph/server';
 import { createAccessTokenVerifier } from './auth/access-token-verifier';
-import { authorizationPlugin } from './plugins/authorization';
+import { authorizationPlugin, refusalError } from './plugins/authorization';
+import { findRefusals } from './auth/refusals';
 import { DEFAULT_SIGN_IN_LIMITS, signInRateLimitPlugin, type SignInLimits } from './plugins/sign-in-rate-limit';
 import { readAccessRequirements, supergraphForPlanner, type AccessRequirements } from './auth/security-features';
 import type { GatewayContext } from './context';
@@ -32,6 +33,8 @@ import { supergraphFromFile } from './supergraph-file';
 import { GATEWAY_DEFAULTS } from './env';
 import { withEngine, type GatewayEngine } from './engine/engine-gateway';
 import { PlanExecutor } from './engine/plan-executor';
+import { SubscriptionExecutor } from './engine/execute-subscription';
+import { UpstreamSubscriptions } from './subscriptions/upstream-subscriptions';
 import type { QueryPlannerKind } from './planner/query-planner';
 
 export interface GatewayDeps {
@@ -74,7 +77,9 @@ export interface BuiltGateway extends GraphQLService<GatewayContext> {
   apiSchema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
   readiness(): Promise<Readiness>;
-  /** Closes the keep-alive sockets to the subgraphs; after apollo.stop(). */
+  /** Runs subscription operations: the primary fetch over graphql-ws at the owning subgraph, the rest as for queries. */
+  subscriptionExecutor: SubscriptionExecutor;
+  /** Closes the keep-alive sockets and subscription connections to the subgraphs; after apollo.stop(). */
   closeSubgraphConnections(): void;
 }
 
@@ -134,6 +139,16 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
           onPlan: siblings && ((plan, requestContext) => siblings.remember(requestContext.context, plan)),
         })
       : undefined;
+  // Whichever engine runs queries, ours runs subscriptions (stock @apollo/gateway runs none).
+  const upstream = new UpstreamSubscriptions({ gatewaySecret: deps.gatewaySecret, subgraphUrl: routingUrl, logger: deps.logger });
+  const subscriptions = new SubscriptionExecutor({
+    dataSource: (name) => dataSources.get(name),
+    openUpstream: (serviceName, request, context) => upstream.open(serviceName, request, context.viewer),
+    // The same @authenticated / @requiresScopes rules as queries (plugins/authorization.ts), refused whole.
+    refusals: (schema, operation, fragments, context) =>
+      findRefusals(schema, operation, fragments, requirements, context.viewer).map((refusal) => refusalError(refusal)),
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => subscriptions.update(apiSchema, coreSupergraphSdl));
   gateway.onSchemaLoadOrUpdate((update) => {
     ready = true;
     // A copy of our own: Apollo Server instruments the schema it executes by wrapping every
@@ -180,7 +195,11 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     isReady: () => ready,
     apiSchema: () => apiSchema,
     verifyAccessToken,
-    closeSubgraphConnections: () => subgraphFetcher.destroy(),
+    subscriptionExecutor: subscriptions,
+    closeSubgraphConnections: () => {
+      subgraphFetcher.destroy();
+      void upstream.close();
+    },
     readiness: gatewayReadiness({
       supergraphLoaded: () => ready,
       shared: deps.shared,

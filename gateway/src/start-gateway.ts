@@ -1,14 +1,12 @@
-import type { IncomingMessage } from 'node:http';
-import type { Viewer } from '@shopgraph/auth';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { clientAddressOf, serveGraphQL, trustedProxies, type RunningService } from '@shopgraph/server';
 import type { SignInLimits } from './plugins/sign-in-rate-limit';
 import { buildGateway, type GatewayDeps } from './server';
-import { EventHub } from './subscriptions/event-hub';
-import { runGatewayQuery } from './subscriptions/run-gateway-query';
 import { createSharedSubscribe } from './subscriptions/shared-execution';
+import { createMultipartHandler, wantsMultipartSubscription } from './subscriptions/multipart-handler';
 import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler';
 import { SubscriptionQuota } from './subscriptions/subscription-quota';
 import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
@@ -48,28 +46,32 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
   await built.apollo.start();
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptionLimits };
   const proxies = options.trustedProxies?.length ? trustedProxies(options.trustedProxies) : undefined;
-  const hub = new EventHub(options.shared.events, { maxQueuedEvents: limits.maxQueuedEvents });
   const quota = new SubscriptionQuota(limits.maxSubscriptionsPerUser);
   built.metrics.countOpenSubscriptionsWith(() => quota.total());
   const subscriptionDeps = {
     schema: built.apiSchema,
     verifyAccessToken: built.verifyAccessToken,
-    runQuery: (
-      viewer: Viewer,
-      request: { requestId: string; clientIp: string; subscriptionEvent?: boolean },
-      query: string,
-      variables: Record<string, unknown>,
-    ) => runGatewayQuery(built, viewer, request, query, variables, options.logger),
-    hub,
     quota,
-    subscribe: createSharedSubscribe(),
+    logger: options.logger,
+    subscribe: createSharedSubscribe(built.subscriptionExecutor, { maxQueuedEvents: limits.maxQueuedEvents }),
     clientAddress: (request: IncomingMessage) => clientAddressOf(request, proxies),
   };
   const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
+  const multipart = createMultipartHandler({
+    ...subscriptionDeps,
+    maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser,
+    maxPayloadBytes: limits.maxPayloadBytes,
+    maxBufferedBytes: limits.maxBufferedBytes,
+  });
+  // Subscriptions over HTTP take their requests before Apollo Server: SSE, and Apollo's multipart protocol.
+  const eventStream = {
+    accepts: (request: IncomingMessage) => wantsEventStream(request) || wantsMultipartSubscription(request),
+    handle: (request: IncomingMessage, response: ServerResponse) => (wantsEventStream(request) ? sse(request, response) : multipart(request, response)),
+  };
   const listening = await serveGraphQL(
     {
       ...built,
-      eventStream: { accepts: wantsEventStream, handle: sse },
+      eventStream,
       ...(options.production ? {} : { pages: explorerPages({ distDir: options.explorerDist, logger: options.logger }) }),
     },
     {
@@ -84,7 +86,7 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
       countsDatabaseWork: false,
     },
   );
-  const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', logger: options.logger, limits });
+  const subscriptions = attachSubscriptionServer({ ...subscriptionDeps, server: listening.server, path: '/graphql', limits });
   options.logger.info({ url: listening.url, limits: built.limits, trustedDocuments: Boolean(options.trustedDocumentsManifest) }, 'gateway ready');
   return {
     name: 'gateway',
@@ -92,7 +94,6 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
     url: listening.url,
     stop: async () => {
       await subscriptions.close();
-      await hub.close();
       await listening.close();
       await built.apollo.stop();
       built.closeSubgraphConnections();

@@ -1,5 +1,5 @@
-// The one place the explorer takes Sandbox's examples from (they may move to packages/operations).
-import { DEMO_PASSWORD, SANDBOX_EXAMPLES } from '../sandbox-examples';
+// The one place the explorer takes Sandbox's examples from (client operations live in packages/operations).
+import { DEMO_PASSWORD, SANDBOX_EXAMPLES } from '@shopgraph/operations';
 
 /** The accounts Sandbox's example document names, offered as one-click sign-ins (demo data only). */
 export const EXPLORER_DEMO_LOGINS = [

@@ -11,7 +11,8 @@ import type { AccessRequirements } from '../auth/security-features';
 
 const MAX_REDACTION_ERRORS = 100;
 
-function refusalError(refusal: Refusal, path: readonly (string | number)[]): GraphQLError {
+/** The error a refused field answers with (subscriptions are refused whole with these). */
+export function refusalError(refusal: Refusal, path: readonly (string | number)[] = refusal.path): GraphQLError {
   const message = refusal.code === 'UNAUTHENTICATED' ? `Sign in to see ${refusal.coordinate}` : `You are not allowed to see ${refusal.coordinate}`;
   return new GraphQLError(message, { path, extensions: { code: refusal.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } });
 }

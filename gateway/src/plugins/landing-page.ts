@@ -2,8 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayContext } from '../context';
+import { SANDBOX_EXAMPLES } from '@shopgraph/operations';
 import { EXPLORER_PATH } from '../explorer/explorer-pages';
-import { SANDBOX_EXAMPLES } from '../sandbox-examples';
 
 /** Shown where Sandbox says it cannot be loaded (no route to Apollo's CDN). */
 const OFFLINE_EXPLORER_LINK = `<p>This gateway serves GraphiQL itself, with the same example operations and the demo logins, and it needs no internet: <a id="offline-explorer" href="${EXPLORER_PATH}/">open the offline explorer (GraphiQL)</a>.</p>`;

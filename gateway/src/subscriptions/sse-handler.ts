@@ -4,7 +4,6 @@ import { createHandler } from 'graphql-sse/lib/use/http';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
 import { prepareSubscription, type SubscriptionTransportDeps } from './subscription-operation';
-import { createSubscribeResolver } from './subscription-resolvers';
 
 export interface SseDeps extends SubscriptionTransportDeps {
   maxSubscriptionsPerUser: number;
@@ -28,7 +27,6 @@ export function wantsEventStream(request: IncomingMessage): boolean {
  * same path as queries: the Authorization header is verified as for any request.
  */
 export function createSseHandler(deps: SseDeps): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const subscribeResolver = createSubscribeResolver(deps.hub);
   return createHandler({
     // One stream per operation: no reservation tokens, nothing held between requests.
     authenticate: () => null as unknown as string,
@@ -41,13 +39,16 @@ export function createSseHandler(deps: SseDeps): (request: IncomingMessage, resp
       } catch {
         return problem(401, 'The access token is not valid', ErrorCode.UNAUTHENTICATED);
       }
-      const request = { requestId: req.headers.get('x-request-id') ?? `sse-${randomUUID()}`, clientIp: deps.clientAddress(req.raw) };
+      const requestId = req.headers.get('x-request-id') ?? `sse-${randomUUID()}`;
       const prepared = prepareSubscription(params, {
         schema: deps.schema(),
-        viewer,
-        subscribeResolver,
-        runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
-        disconnectSlowConsumer: () => req.raw.destroy(),
+        context: {
+          viewer,
+          requestId,
+          clientIp: deps.clientAddress(req.raw),
+          logger: deps.logger.child({ requestId }),
+          disconnectSlowConsumer: () => req.raw.destroy(),
+        },
       });
       if (Array.isArray(prepared)) return problem(400, prepared[0]!.message, String(prepared[0]!.extensions?.code ?? ErrorCode.BAD_USER_INPUT));
       const userKey = viewer.id ?? 'anonymous';

@@ -1,37 +1,32 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  GraphQLError,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import type { Viewer } from '@shopgraph/auth';
+import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from '@shopgraph/server';
-import type { EventHub } from './event-hub';
 import type { SubscriptionQuota } from './subscription-quota';
-import { subscriptionFieldResolver, type QueryResult, type SubscriptionContext } from './subscription-resolvers';
 
 /** What both transports (WebSocket and SSE) need from the gateway. */
 export interface SubscriptionTransportDeps {
   /** The API schema, once the supergraph is loaded. */
   schema(): GraphQLSchema | undefined;
   verifyAccessToken(authorization: string | undefined): Promise<Viewer & { expiresAt?: number }>;
-  runQuery(
-    viewer: Viewer,
-    request: { requestId: string; clientIp: string; subscriptionEvent?: boolean },
-    query: string,
-    variables: Record<string, unknown>,
-  ): Promise<QueryResult>;
-  hub: EventHub;
   quota: SubscriptionQuota;
+  logger: Logger;
   /** The client's address for rate limits: the peer's, or X-Forwarded-For's behind a trusted proxy. */
   clientAddress(request: IncomingMessage): string;
-  /** graphql-js' subscribe, sharing each event's result among subscribers who get the same answer. */
+  /** Runs a subscription through the engine, sharing it among subscribers who get the same answer (shared-execution.ts). */
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
+}
+
+/** What one subscription runs with. */
+export interface SubscriptionContext {
+  viewer: Viewer;
+  requestId: string;
+  clientIp: string;
+  logger: Logger;
+  /** Drops the client's connection: it fell too far behind its events. */
+  disconnectSlowConsumer(): void;
 }
 
 export interface SubscriptionRequest {
@@ -42,17 +37,14 @@ export interface SubscriptionRequest {
 
 export interface PrepareDeps {
   schema: GraphQLSchema | undefined;
-  viewer: Viewer;
-  subscribeResolver: GraphQLFieldResolver<unknown, SubscriptionContext>;
-  runQuery(query: string, variables: Record<string, unknown>, perEvent?: boolean): Promise<QueryResult>;
-  disconnectSlowConsumer(): void;
+  context: SubscriptionContext;
 }
 
 const refuse = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
 
 /**
  * Parses and validates one subscription request, the same for WebSocket and SSE, and returns
- * graphql-js' arguments with our resolvers, or the errors to answer with.
+ * the arguments the engine subscribes with, or the errors to answer with.
  */
 export function prepareSubscription(request: SubscriptionRequest, deps: PrepareDeps): ExecutionArgs | readonly GraphQLError[] {
   if (!deps.schema) return refuse('The gateway has not loaded its schema yet', ErrorCode.SERVICE_UNAVAILABLE);
@@ -70,14 +62,8 @@ export function prepareSubscription(request: SubscriptionRequest, deps: PrepareD
   if (!operation || operation.kind !== 'OperationDefinition' || operation.operation !== 'subscription') {
     return refuse('Send queries and mutations as HTTP requests; this serves subscriptions', ErrorCode.BAD_USER_INPUT);
   }
-  const contextValue: SubscriptionContext = { viewer: deps.viewer, runQuery: deps.runQuery, disconnectSlowConsumer: deps.disconnectSlowConsumer };
-  return {
-    schema: deps.schema,
-    document,
-    operationName: request.operationName,
-    variableValues: request.variables,
-    contextValue,
-    fieldResolver: subscriptionFieldResolver,
-    subscribeFieldResolver: deps.subscribeResolver,
-  };
+  // Coerced once here (defaults applied, types checked): the engine and the sharing key read them.
+  const coerced = getVariableValues(deps.schema, operation.variableDefinitions ?? [], request.variables ?? {});
+  if (coerced.errors) return coerced.errors;
+  return { schema: deps.schema, document, operationName: request.operationName, variableValues: coerced.coerced, contextValue: deps.context };
 }

@@ -4,12 +4,10 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '@shopgraph/auth';
-import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from '@shopgraph/server';
 import { webSocketServerOptions } from '../websocket-policy';
 import { SubscriptionCloseCode } from './close-codes';
 import { prepareSubscription, type SubscriptionTransportDeps } from './subscription-operation';
-import { createSubscribeResolver } from './subscription-resolvers';
 
 export interface SubscriptionLimits {
   /** Milliseconds a client has to send connection_init. */
@@ -45,7 +43,6 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
 export interface SubscriptionServerDeps extends SubscriptionTransportDeps {
   server: Server;
   path: string;
-  logger: Logger;
   limits: SubscriptionLimits;
 }
 
@@ -71,7 +68,6 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
     if (!state) states.set(extra, (state = { subscriptions: new Set() }));
     return state;
   };
-  const subscribeResolver = createSubscribeResolver(deps.hub);
   const refuse = (message: string) => [new GraphQLError(message, { extensions: { code: ErrorCode.RATE_LIMITED } })];
 
   const disposable = useServer<Record<string, unknown> | undefined>(
@@ -103,13 +99,16 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
         const viewer = state.viewer!;
         if (state.subscriptions.size >= limits.maxSubscriptionsPerConnection)
           return refuse(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`);
-        const request = { requestId: `ws-${randomUUID()}`, clientIp: deps.clientAddress(ctx.extra.request as IncomingMessage) };
+        const requestId = `ws-${randomUUID()}`;
         const prepared = prepareSubscription(payload, {
           schema: deps.schema(),
-          viewer,
-          subscribeResolver,
-          runQuery: (query, variables, perEvent) => deps.runQuery(viewer, { ...request, subscriptionEvent: perEvent }, query, variables),
-          disconnectSlowConsumer: () => ctx.extra.socket.close(SubscriptionCloseCode.SlowConsumer, 'Slow consumer'),
+          context: {
+            viewer,
+            requestId,
+            clientIp: deps.clientAddress(ctx.extra.request as IncomingMessage),
+            logger: deps.logger.child({ requestId }),
+            disconnectSlowConsumer: () => ctx.extra.socket.close(SubscriptionCloseCode.SlowConsumer, 'Slow consumer'),
+          },
         });
         if (Array.isArray(prepared)) return prepared;
         if (!deps.quota.acquire(viewer.id ?? 'anonymous')) return refuse(`At most ${limits.maxSubscriptionsPerUser} subscriptions per user`);

@@ -7,7 +7,7 @@ import { demoUsers, DEMO_PASSWORD } from '@shopgraph/demo-data';
 import { createLogger } from '@shopgraph/logging';
 import { EXPLORER_DEMO_LOGINS, type ExplorerConfig } from '../../src/explorer/explorer-config';
 import { explorerPages } from '../../src/explorer/explorer-pages';
-import { SANDBOX_EXAMPLES } from '../../src/sandbox-examples';
+import { SANDBOX_EXAMPLES } from '@shopgraph/operations';
 
 const INDEX = '<!doctype html><html><head><!-- explorer-config --></head><body><script type="module" src="./assets/app-1a2b.js"></script></body></html>';
 const OUTSIDE = `outside-the-build-${process.pid}.txt`;

@@ -34,6 +34,11 @@ export interface EventBus {
    * out to its subscribers. Cursors increase in publish order.
    */
   follow(topic: string, onEvent: (event: CursoredEvent) => void): Promise<() => Promise<void>>;
+  /**
+   * The cursor of a topic's newest event (none yet: '0-0'): a subscription that starts "now" starts
+   * after it, whether or not this process's follower has read that far.
+   */
+  newestCursor(topic: string): Promise<string>;
   /** Up to `limit` events of a topic published after the `after` cursor, oldest first, from the retention window. */
   history(topic: string, after: string, limit: number): Promise<CursoredEvent[]>;
   /** Events of a topic that failed every retry, oldest first. */

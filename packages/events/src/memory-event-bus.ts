@@ -74,6 +74,10 @@ export class MemoryEventBus implements EventBus {
     return async () => void this.followers.get(topic)?.delete(onEvent);
   }
 
+  async newestCursor(topic: string): Promise<string> {
+    return this.kept.get(topic)?.at(-1)?.entry.cursor ?? '0-0';
+  }
+
   async history(topic: string, after: string, limit: number): Promise<CursoredEvent[]> {
     return (this.kept.get(topic) ?? [])
       .map((kept) => kept.entry)

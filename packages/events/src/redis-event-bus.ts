@@ -218,6 +218,11 @@ export class RedisEventBus implements EventBus {
     };
   }
 
+  async newestCursor(topic: string): Promise<string> {
+    const [newest] = (await this.publisher.xrevrange(this.streamOf(topic), '+', '-', 'COUNT', 1)) as StreamEntry[];
+    return newest?.[0] ?? '0-0';
+  }
+
   async history(topic: string, after: string, limit: number): Promise<CursoredEvent[]> {
     const entries = (await this.publisher.xrange(this.streamOf(topic), `(${after}`, '+', 'COUNT', limit)) as StreamEntry[];
     return entries.map(([id, fields]) => ({ cursor: id, event: JSON.parse(fields[1] ?? 'null') as DomainEvent }));

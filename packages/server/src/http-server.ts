@@ -43,6 +43,11 @@ export interface GraphQLService<TContext extends RequestScoped> {
    * returns how to stop them. `metrics` is the registry served at this service's /metrics, for the jobs' own.
    */
   background?: (runtime: { metrics: ServiceMetrics }) => (() => Promise<void>) | Promise<() => Promise<void>>;
+  /**
+   * Serves the subgraph's subscriptions on its listening server (graphql-ws on /graphql, for the
+   * gateway: @shopgraph/subscriptions), once it listens; returns how to stop serving them.
+   */
+  subscriptions?: (runtime: { server: Server; gatewaySecrets: readonly string[]; metrics: ServiceMetrics }) => { close(): Promise<void> };
 }
 
 /**

@@ -72,6 +72,11 @@ export async function listenSubgraph<TContext extends RequestScoped>(
       return { checks: { database }, dependencies: { redis } };
     },
   });
+  const subscriptions = service.subscriptions?.({
+    server: listening.server,
+    gatewaySecrets: [options.gatewaySecret, ...(options.alsoAcceptedGatewaySecret ? [options.alsoAcceptedGatewaySecret] : [])],
+    metrics,
+  });
   const stopBackground = await service.background?.({ metrics });
   options.logger.info({ url: listening.url }, `${name} subgraph ready`);
   return {
@@ -83,6 +88,7 @@ export async function listenSubgraph<TContext extends RequestScoped>(
     stop: async () => {
       await stopBackground?.();
       stopWatchingEvents();
+      await subscriptions?.close();
       await listening.close();
       await service.apollo.stop();
       await resources.close();

@@ -6,4 +6,5 @@ export const mappers = {
   ReservationItem: '../db/schema#ReservationItemRow',
   OutOfStock: '../reservations/reserve-stock#OutOfStockResult',
   StockAdjustment: '../db/schema#StockAdjustmentRow',
+  StockChangedEvent: '../subscriptions/stock-events#StockChangedEventSource',
 };

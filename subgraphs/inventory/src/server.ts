@@ -1,7 +1,9 @@
 import type { Cache } from '@shopgraph/cache';
+import type { EventBus } from '@shopgraph/events';
 import { schemaVersionOf } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
 import { createSubgraphApollo, loadTypeDefs, subgraphMigrationsDir, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
+import { subgraphSubscriptions } from '@shopgraph/subscriptions';
 import { createContext, type SubgraphContext } from './context';
 import type { InventoryDb } from './db/database';
 import { createInventoryCaches } from './entity-caches';
@@ -12,11 +14,19 @@ export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
 const schemaVersion = schemaVersionOf(subgraphMigrationsDir(__dirname));
 
 /** The inventory subgraph, ready to serve; it never listens, so tests and the all-in-one mode share it. */
-export function buildSubgraph(deps: { db: InventoryDb; production: boolean; cache: Cache; logger: Logger }): GraphQLService<SubgraphContext> {
+export function buildSubgraph(deps: { db: InventoryDb; production: boolean; cache: Cache; events: EventBus; logger: Logger }): GraphQLService<SubgraphContext> {
   const caches = createInventoryCaches(deps.cache, schemaVersion, deps.logger);
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(deps.db, caches, request),
+    // stockChanged, over graphql-ws for the gateway.
+    subscriptions: subgraphSubscriptions<SubgraphContext>({
+      typeDefs,
+      resolvers,
+      bus: deps.events,
+      logger: deps.logger,
+      context: (request) => createContext(deps.db, caches, request),
+    }),
     background: () => startExpirySweeper(deps.db, caches, deps.logger),
   };
 }

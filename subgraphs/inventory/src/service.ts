@@ -11,7 +11,7 @@ export function startInventoryService(options: SubgraphRuntimeOptions): Promise<
       migrationsFolder: subgraphMigrationsDir(__dirname),
       seed: seedInventory,
       relaysOutbox: true,
-      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }),
+      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, events: shared.events, logger }),
     },
     options,
   );

@@ -5,6 +5,7 @@ export const mappers = {
   User: '../references#UserReference',
   Review: '../references#ReviewReference',
   OrderStatusChange: '../db/schema#OrderStatusChangeRow',
+  OrderStatusEvent: '../subscriptions/order-status-events#OrderStatusEventSource',
   PaymentAttempt: '../db/schema#PaymentRow',
   Email: '../db/schema#EmailRow',
   TextMessage: '../db/schema#TextMessageRow',

@@ -1,4 +1,5 @@
-import type { RequestInfo, RequestScoped } from '@shopgraph/server';
+import type { RequestScoped } from '@shopgraph/server';
+import type { ContextRequest, SubscriptionScope } from '@shopgraph/subscriptions';
 import type { Commerce } from './commerce';
 import type { OrdersDb } from './db/database';
 import { createOrdersLoaders, type OrdersLoaders } from './loaders';
@@ -8,9 +9,11 @@ export interface SubgraphContext extends RequestScoped {
   loaders: OrdersLoaders;
   commerce: Commerce;
   production: boolean;
+  /** Set for a subscription over graphql-ws: where its resolvers read their events. */
+  subscriptions?: SubscriptionScope;
 }
 
-export function createContext(commerce: Commerce, production: boolean, request: RequestInfo): SubgraphContext {
+export function createContext(commerce: Commerce, production: boolean, request: ContextRequest): SubgraphContext {
   return {
     requestId: request.requestId,
     logger: request.logger,
@@ -19,5 +22,6 @@ export function createContext(commerce: Commerce, production: boolean, request: 
     commerce,
     production,
     loaders: createOrdersLoaders(commerce.db),
+    subscriptions: request.subscriptions,
   };
 }

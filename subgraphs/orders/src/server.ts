@@ -2,6 +2,7 @@ import type { SharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
 import type { Logger } from '@shopgraph/logging';
 import { createSubgraphApollo, loadTypeDefs, subgraphSchemaPath, type GraphQLService } from '@shopgraph/server';
+import { subgraphSubscriptions } from '@shopgraph/subscriptions';
 import { CartStore } from './cart/cart-store';
 import type { Commerce } from './commerce';
 import { createContext, type SubgraphContext } from './context';
@@ -59,6 +60,14 @@ export function buildSubgraph(deps: OrdersDeps): GraphQLService<SubgraphContext>
   return {
     apollo: createSubgraphApollo<SubgraphContext>({ typeDefs, resolvers, production: deps.production }),
     context: async (request) => createContext(commerce, deps.production, request),
+    // orderStatusChanged, myOrderUpdates and orderEvents, over graphql-ws for the gateway.
+    subscriptions: subgraphSubscriptions<SubgraphContext>({
+      typeDefs,
+      resolvers,
+      bus: deps.shared.events,
+      logger: deps.logger,
+      context: (request) => createContext(commerce, deps.production, request),
+    }),
     background: async ({ metrics }) => {
       const stopNotifications = await startOrderNotifications({
         db: deps.db,

@@ -4,4 +4,5 @@ export const mappers = {
   DeletedReview: '../db/schema#ReviewRow',
   Product: '../references#ProductReference',
   User: '../references#UserReference',
+  RatingChangedEvent: '../subscriptions/rating-events#RatingChangedEventSource',
 };

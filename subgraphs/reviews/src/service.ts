@@ -11,7 +11,7 @@ export function startReviewsService(options: SubgraphRuntimeOptions): Promise<Ru
       migrationsFolder: subgraphMigrationsDir(__dirname),
       seed: seedReviews,
       relaysOutbox: true,
-      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, logger }),
+      build: (db, { production, shared, logger }) => buildSubgraph({ db, production, cache: shared.cache, events: shared.events, logger }),
     },
     options,
   );

@@ -4,6 +4,7 @@ import { ProductReference as ProductReferenceModel } from '../product-reference'
 import { StockLevel as StockLevelModel } from '../availability';
 import { ReservationRow as ReservationRowModel, ReservationItemRow as ReservationItemRowModel, StockAdjustmentRow as StockAdjustmentRowModel } from '../db/schema';
 import { OutOfStockResult as OutOfStockResultModel } from '../reservations/reserve-stock';
+import { StockChangedEventSource as StockChangedEventSourceModel } from '../subscriptions/stock-events';
 import { SubgraphContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -146,6 +147,37 @@ export type StockAdjustment = {
   reason: Scalars['String']['output'];
 };
 
+/** One change of a product's available units, as subscriptions deliver it. */
+export type StockChangedEvent = {
+  __typename?: 'StockChangedEvent';
+  /** Units free to sell right after the change. */
+  available: Scalars['Int']['output'];
+  /** Pass it as `after` to resume after this event. */
+  cursor: Scalars['String']['output'];
+  /** The product now: select anything a query on Product can, from any subgraph. */
+  product: Product;
+};
+
+/**
+ * Live stock, served by this subgraph over graphql-ws to the gateway (clients: graphql-ws, SSE).
+ * `after` resumes from a cursor: missed changes first (kept 24 hours), then live ones, each once.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes of one product's available units; anyone may follow them. */
+  stockChanged: StockChangedEvent;
+};
+
+
+/**
+ * Live stock, served by this subgraph over graphql-ws to the gateway (clients: graphql-ws, SSE).
+ * `after` resumes from a cursor: missed changes first (kept 24 hours), then live ones, each once.
+ */
+export type SubscriptionStockChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -264,6 +296,8 @@ export type ResolversTypes = ResolversObject<{
   ReserveStockResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReserveStockResult']>;
   Stock: ResolverTypeWrapper<StockLevelModel>;
   StockAdjustment: ResolverTypeWrapper<StockAdjustmentRowModel>;
+  StockChangedEvent: ResolverTypeWrapper<StockChangedEventSourceModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -283,6 +317,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReserveStockResult: ResolversUnionTypes<ResolversParentTypes>['ReserveStockResult'];
   Stock: StockLevelModel;
   StockAdjustment: StockAdjustmentRowModel;
+  StockChangedEvent: StockChangedEventSourceModel;
+  Subscription: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -346,6 +382,16 @@ export type StockAdjustmentResolvers<ContextType = SubgraphContext, ParentType e
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type StockChangedEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StockChangedEvent'] = ResolversParentTypes['StockChangedEvent']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  stockChanged?: SubscriptionResolver<ResolversTypes['StockChangedEvent'], "stockChanged", ParentType, ContextType, RequireFields<SubscriptionStockChangedArgs, 'productId'>>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
@@ -357,5 +403,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ReserveStockResult?: ReserveStockResultResolvers<ContextType>;
   Stock?: StockResolvers<ContextType>;
   StockAdjustment?: StockAdjustmentResolvers<ContextType>;
+  StockChangedEvent?: StockChangedEventResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

@@ -7,13 +7,17 @@ import { reserveStock } from './Mutation/reserveStock';
 import { setLowStockThreshold } from './Mutation/setLowStockThreshold';
 import { Product } from './Product';
 import { lowStockProducts } from './Query/lowStockProducts';
+import { StockChangedEvent } from './StockChangedEvent';
+import { stockChanged } from './Subscription/stockChanged';
 import { OutOfStock, Reservation, ReservationItem, ReserveStockResult, StockAdjustment } from './Reservation';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { lowStockProducts },
   Mutation: { reserveStock, confirmReservation, releaseReservation, adjustStock, setLowStockThreshold },
+  Subscription: { stockChanged },
   Product,
+  StockChangedEvent,
   Reservation,
   ReservationItem,
   OutOfStock,

@@ -2,6 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { OrderRow as OrderRowModel, OrderItemRow as OrderItemRowModel, OrderStatusChangeRow as OrderStatusChangeRowModel, PaymentRow as PaymentRowModel, EmailRow as EmailRowModel, TextMessageRow as TextMessageRowModel } from '../db/schema';
 import { UserReference as UserReferenceModel, ReviewReference as ReviewReferenceModel } from '../references';
+import { OrderStatusEventSource as OrderStatusEventSourceModel } from '../subscriptions/order-status-events';
 import { PricedCart as PricedCartModel, PricedCartLine as PricedCartLineModel } from '../cart/price-cart';
 import { OrderPlacedResult as OrderPlacedResultModel, PaymentFailedResult as PaymentFailedResultModel, OutOfStockResult as OutOfStockResultModel, PriceChangedResult as PriceChangedResultModel, PriceChangeRow as PriceChangeRowModel } from '../checkout/checkout-result';
 import { SubgraphContext } from '../context';
@@ -607,7 +608,7 @@ export type ResolversTypes = ResolversObject<{
   OrderPlaced: ResolverTypeWrapper<OrderPlacedResultModel>;
   OrderStatus: OrderStatus;
   OrderStatusChange: ResolverTypeWrapper<OrderStatusChangeRowModel>;
-  OrderStatusEvent: ResolverTypeWrapper<Omit<OrderStatusEvent, 'order'> & { order: ResolversTypes['Order'] }>;
+  OrderStatusEvent: ResolverTypeWrapper<OrderStatusEventSourceModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PaymentAttempt: ResolverTypeWrapper<PaymentRowModel>;
   PaymentFailed: ResolverTypeWrapper<PaymentFailedResultModel>;
@@ -646,7 +647,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderItem: OrderItemRowModel;
   OrderPlaced: OrderPlacedResultModel;
   OrderStatusChange: OrderStatusChangeRowModel;
-  OrderStatusEvent: Omit<OrderStatusEvent, 'order'> & { order: ResolversParentTypes['Order'] };
+  OrderStatusEvent: OrderStatusEventSourceModel;
   PageInfo: PageInfo;
   PaymentAttempt: PaymentRowModel;
   PaymentFailed: PaymentFailedResultModel;

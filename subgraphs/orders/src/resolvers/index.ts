@@ -15,6 +15,7 @@ import { setCartItemQuantity } from './Mutation/setCartItemQuantity';
 import { Order } from './Order';
 import { OrderItem } from './OrderItem';
 import { OrderStatusChange } from './OrderStatusChange';
+import { OrderStatusEvent } from './OrderStatusEvent';
 import { PaymentAttempt } from './PaymentAttempt';
 import { cart } from './Query/cart';
 import { devMailbox } from './Query/devMailbox';
@@ -24,6 +25,9 @@ import { failedTextMessages } from './Query/failedTextMessages';
 import { order } from './Query/order';
 import { orders } from './Query/orders';
 import { Review } from './Review';
+import { myOrderUpdates } from './Subscription/myOrderUpdates';
+import { orderEvents } from './Subscription/orderEvents';
+import { orderStatusChanged } from './Subscription/orderStatusChanged';
 import { TextMessage } from './TextMessage';
 import { User } from './User';
 
@@ -33,7 +37,9 @@ export const resolvers: Resolvers = {
   Mutation: { addToCart, setCartItemQuantity, removeFromCart, clearCart, checkout, cancelOrder, markShipped, markDelivered, refundOrder },
   Order,
   OrderItem,
+  Subscription: { orderStatusChanged, myOrderUpdates, orderEvents },
   OrderStatusChange,
+  OrderStatusEvent,
   PaymentAttempt,
   Cart,
   CartLine,

@@ -2,6 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { ReviewRow as ReviewRowModel } from '../db/schema';
 import { ProductReference as ProductReferenceModel, UserReference as UserReferenceModel } from '../references';
+import { RatingChangedEventSource as RatingChangedEventSourceModel } from '../subscriptions/rating-events';
 import { SubgraphContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -130,6 +131,19 @@ export type RatingBucket = {
   stars: Scalars['Int']['output'];
 };
 
+/** One change of a product's rating (a review approved, rejected, edited or deleted), as subscriptions deliver it. */
+export type RatingChangedEvent = {
+  __typename?: 'RatingChangedEvent';
+  /** The average of its approved reviews right after the change; null when it has none. */
+  average: Maybe<Scalars['Float']['output']>;
+  /** How many approved reviews it has. */
+  count: Scalars['Int']['output'];
+  /** Pass it as `after` to resume after this event. */
+  cursor: Scalars['String']['output'];
+  /** The product now: its rating, its newest reviews, and anything a query on Product can select. */
+  product: Product;
+};
+
 /** A shopper's review of a product. Owned by the reviews subgraph. */
 export type Review = {
   __typename?: 'Review';
@@ -161,6 +175,26 @@ export type ReviewStatus =
   | 'APPROVED'
   | 'PENDING'
   | 'REJECTED';
+
+/**
+ * Live ratings, served by this subgraph over graphql-ws to the gateway (clients: graphql-ws, SSE).
+ * `after` resumes from a cursor: missed changes first (kept 24 hours), then live ones, each once.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A product's rating each time a review of it is published or withdrawn; anyone may follow it. */
+  ratingChanged: RatingChangedEvent;
+};
+
+
+/**
+ * Live ratings, served by this subgraph over graphql-ws to the gateway (clients: graphql-ws, SSE).
+ * `after` resumes from a cursor: missed changes first (kept 24 hours), then live ones, each once.
+ */
+export type SubscriptionRatingChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+};
 
 /** The fields to change; at least one. */
 export type UpdateReviewInput = {
@@ -300,10 +334,12 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RatingBucket: ResolverTypeWrapper<RatingBucket>;
+  RatingChangedEvent: ResolverTypeWrapper<RatingChangedEventSourceModel>;
   Review: ResolverTypeWrapper<ReviewRowModel>;
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'edges'> & { edges: Array<ResolversTypes['ReviewEdge']> }>;
   ReviewEdge: ResolverTypeWrapper<Omit<ReviewEdge, 'node'> & { node: ResolversTypes['Review'] }>;
   ReviewStatus: ReviewStatus;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateReviewInput: UpdateReviewInput;
   User: ResolverTypeWrapper<UserReferenceModel>;
 }>;
@@ -324,9 +360,11 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   Query: Record<PropertyKey, never>;
   RatingBucket: RatingBucket;
+  RatingChangedEvent: RatingChangedEventSourceModel;
   Review: ReviewRowModel;
   ReviewConnection: Omit<ReviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReviewEdge']> };
   ReviewEdge: Omit<ReviewEdge, 'node'> & { node: ResolversParentTypes['Review'] };
+  Subscription: Record<PropertyKey, never>;
   UpdateReviewInput: UpdateReviewInput;
   User: UserReferenceModel;
 }>;
@@ -375,6 +413,13 @@ export type RatingBucketResolvers<ContextType = SubgraphContext, ParentType exte
   stars?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type RatingChangedEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RatingChangedEvent'] = ResolversParentTypes['RatingChangedEvent']> = ResolversObject<{
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
 export type ReviewResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review'], FederationReferenceType extends FederationReferenceTypes['Review'] = FederationReferenceTypes['Review']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Review']> | FederationReferenceType, FederationReferenceType, ContextType>;
   author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -398,6 +443,10 @@ export type ReviewEdgeResolvers<ContextType = SubgraphContext, ParentType extend
   node?: Resolver<ResolversTypes['Review'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  ratingChanged?: SubscriptionResolver<ResolversTypes['RatingChangedEvent'], "ratingChanged", ParentType, ContextType, RequireFields<SubscriptionRatingChangedArgs, 'productId'>>;
+}>;
+
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -413,9 +462,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProductRating?: ProductRatingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingBucket?: RatingBucketResolvers<ContextType>;
+  RatingChangedEvent?: RatingChangedEventResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
   ReviewConnection?: ReviewConnectionResolvers<ContextType>;
   ReviewEdge?: ReviewEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -8,13 +8,17 @@ import { updateReview } from './Mutation/updateReview';
 import { Product } from './Product';
 import { review } from './Query/review';
 import { reviewsForModeration } from './Query/reviewsForModeration';
+import { RatingChangedEvent } from './RatingChangedEvent';
 import { Review } from './Review';
+import { ratingChanged } from './Subscription/ratingChanged';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { review, reviewsForModeration },
   Mutation: { createReview, updateReview, deleteReview, moderateReview },
+  Subscription: { ratingChanged },
+  RatingChangedEvent,
   Review,
   DeletedReview,
   Product,

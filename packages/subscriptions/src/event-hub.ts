@@ -17,6 +17,28 @@ export class SlowConsumerError extends Error {
   }
 }
 
+// The cursor of each value a stream yielded, for the server to put in its `next` message.
+const cursors = new WeakMap<object, string>();
+
+/**
+ * Where a subscription without a cursor starts (after the topic's newest event when it opened):
+ * yielded first by such a stream, and sent to the gateway as a result with only
+ * `extensions.cursor`, so a drop before its first event still resumes without a gap.
+ */
+export class StreamPosition {
+  constructor(readonly cursor: string) {}
+}
+
+/** The cursor of the event a value of `EventHub.events` was selected from. */
+export function cursorOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? cursors.get(value) : undefined;
+}
+
+function tagged<T>(value: T, cursor: string): T {
+  if (typeof value === 'object' && value !== null) cursors.set(value, cursor);
+  return value;
+}
+
 export interface HubOptions {
   /** Events waiting for one subscriber before it is cut off as a slow consumer. */
   maxQueuedEvents: number;
@@ -25,8 +47,8 @@ export interface HubOptions {
 }
 
 /**
- * One follower per topic per gateway process, fanned out in memory to every subscriber on it: a
- * thousand subscribers cost one Redis reader, not a thousand.
+ * One follower per topic per process, fanned out in memory to every subscriber on it: a thousand
+ * subscribers cost one Redis reader, not a thousand. Any subgraph serves its subscriptions from one.
  */
 export class EventHub {
   private readonly listeners = new Map<string, Set<(entry: CursoredEvent) => void>>();
@@ -38,11 +60,17 @@ export class EventHub {
   ) {}
 
   /**
-   * Events of a topic that `select` maps to a value (null: not for this subscriber): first those after `after` from the retained history, then
-   * live ones, each exactly once and in order. Live events are registered before history is read
+   * Events of a topic that `select` maps to an object (null: not for this subscriber): first those
+   * after `after` from the retained history (24 hours), then live ones, each exactly once and in
+   * order, each tagged with its cursor (`cursorOf`). Live events are registered before history is read
    * and de-duplicated by cursor, so none falls in the gap between the two.
    */
-  events<T>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null, onOverflow?: () => void): AsyncIterableIterator<T> {
+  events<T extends object>(
+    topic: string,
+    after: string | undefined,
+    select: (entry: CursoredEvent) => T | null,
+    onOverflow?: () => void,
+  ): AsyncIterableIterator<T> {
     const state: StreamState = { closed: false, onOverflow };
     const generator = this.run(topic, after, select, state);
     return {
@@ -59,7 +87,12 @@ export class EventHub {
     };
   }
 
-  private async *run<T>(topic: string, after: string | undefined, select: (entry: CursoredEvent) => T | null, state: StreamState): AsyncGenerator<T> {
+  private async *run<T extends object>(
+    topic: string,
+    after: string | undefined,
+    select: (entry: CursoredEvent) => T | null,
+    state: StreamState,
+  ): AsyncGenerator<T> {
     const queue: CursoredEvent[] = [];
     let overflow = false;
     const listener = (entry: CursoredEvent) => {
@@ -72,18 +105,20 @@ export class EventHub {
     };
     await this.listen(topic, listener);
     try {
-      let last = after;
-      if (after !== undefined) {
-        const pageSize = this.options.replayPageSize ?? 500;
-        for (;;) {
-          const page = await this.bus.history(topic, last!, pageSize);
-          for (const entry of page) {
-            last = entry.cursor;
-            const selected = select(entry);
-            if (selected !== null) yield selected;
-          }
-          if (page.length < pageSize || state.closed) break;
+      // "From now" is after the topic's newest event, not after what this process's follower has
+      // read: under a backlog the follower lags, and events older than the subscription would pass as live.
+      let last = after ?? (await this.bus.newestCursor(topic));
+      // Typed as the stream's values for its consumers, which only the subscription server is (source-stream.ts).
+      if (after === undefined) yield new StreamPosition(last) as unknown as T;
+      const pageSize = this.options.replayPageSize ?? 500;
+      for (;;) {
+        const page = await this.bus.history(topic, last, pageSize);
+        for (const entry of page) {
+          last = entry.cursor;
+          const selected = select(entry);
+          if (selected !== null) yield tagged(selected, entry.cursor);
         }
+        if (page.length < pageSize || state.closed) break;
       }
       while (!state.closed) {
         if (overflow) throw new SlowConsumerError();
@@ -93,10 +128,10 @@ export class EventHub {
           state.wake = undefined;
           continue;
         }
-        if (last !== undefined && !cursorAfter(entry.cursor, last)) continue;
+        if (!cursorAfter(entry.cursor, last)) continue;
         last = entry.cursor;
         const selected = select(entry);
-        if (selected !== null) yield selected;
+        if (selected !== null) yield tagged(selected, entry.cursor);
       }
     } finally {
       this.listeners.get(topic)?.delete(listener);

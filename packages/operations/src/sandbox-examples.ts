@@ -1,4 +1,4 @@
-// The demo data's password (packages/demo-data); the gateway does not depend on the demo data.
+// The demo data's password (packages/demo-data); client operations do not depend on the demo data.
 export const DEMO_PASSWORD = 'shopgraph-demo';
 
 /**
