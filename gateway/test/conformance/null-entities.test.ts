@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { useFederation } from './support/federation';
 import type { SubgraphDefinition } from './support/in-memory-subgraph';
-import { CONFORMANCE_VARIANTS } from './support/variants';
+import { CONFORMANCE_VARIANTS, testFailingOnStock } from './support/variants';
 
 // A code the gateway shows clients as it is (a codeless error would be masked as unexpected).
 const noScore = (upc: string) => new GraphQLError(`no score for ${upc}`, { extensions: { code: 'NOT_FOUND' } });
@@ -28,8 +28,10 @@ const catalog: SubgraphDefinition = {
 const stock: SubgraphDefinition = {
   name: 'stock',
   imports: ['@key'],
-  typeDefs: `type Product @key(fields: "upc") { upc: String! inStock: Int warehouse: String }`,
-  resolvers: { Product: { __resolveReference: ({ upc }: { upc: string }) => (upc === 'b' ? null : { upc, inStock: 4, warehouse: 'north' }) } },
+  typeDefs: `type Product @key(fields: "upc") { upc: String! inStock: Int warehouse: String sku: String! }`,
+  resolvers: {
+    Product: { __resolveReference: ({ upc }: { upc: string }) => (upc === 'b' ? null : { upc, inStock: 4, warehouse: 'north', sku: `sku-${upc}` }) },
+  },
 };
 
 // Knows every product, but its non-null score fails for b.
@@ -63,6 +65,18 @@ describe.each(CONFORMANCE_VARIANTS)('null entities and null propagation ($name)'
       },
     });
   });
+
+  // Stock's engine answers { product: null } with no error at all: a null in a non-null field without its field error.
+  testFailingOnStock(variant)(
+    "a representation resolved to null where the client asked for a non-null field: that field's error, and its parent null",
+    async () => {
+      expect(await federation.query('{ product(upc: "b") { name sku } }')).toEqual({
+        data: { product: null },
+        // GraphQL's own message for a null in a non-null field; the spec leaves the error's code to the server.
+        errors: [{ message: 'Cannot return null for non-nullable field Product.sku.', path: ['product', 'sku'], extensions: { code: expect.any(String) } }],
+      });
+    },
+  );
 
   test('a non-null entity field failing nulls its nearest nullable parent, with the error at the field', async () => {
     expect(await federation.query('{ product(upc: "b") { name score } }')).toEqual({ data: { product: null }, errors: [scoreError(['product', 'score'])] });
