@@ -10,11 +10,12 @@ const catalog: SubgraphDefinition = {
   name: 'catalog',
   imports: ['@key', '@inaccessible'],
   typeDefs: `
-    type Query { product: Product! }
+    type Query { product(upc: String, debug: Boolean @inaccessible): Product! finish: Finish! }
+    enum Finish { MATTE GLOSS PROTOTYPE @inaccessible }
     type Product @key(fields: "id") { id: ID! @inaccessible name: String! costCents: Int! @inaccessible supplier: Supplier @inaccessible }
     type Supplier @inaccessible { name: String! }
   `,
-  resolvers: { Query: { product: () => ({ id: 'p1', name: 'Lamp', costCents: 1200, supplier: { name: 'Acme' } }) } },
+  resolvers: { Query: { product: () => ({ id: 'p1', name: 'Lamp', costCents: 1200, supplier: { name: 'Acme' } }), finish: () => 'GLOSS' } },
 };
 
 const shipping: SubgraphDefinition = {
@@ -52,9 +53,41 @@ describe.each(CONFORMANCE_VARIANTS)('@inaccessible ($name)', (variant) => {
     expect(await federation.query('{ product { supplier { name } } }')).toEqual(cannotQuery('supplier', 'Product', 13));
   });
 
-  test('introspection shows neither the inaccessible fields nor the inaccessible type', async () => {
-    expect(await federation.query('{ product: __type(name: "Product") { fields { name } } supplier: __type(name: "Supplier") { name } }')).toEqual({
-      data: { product: { fields: [{ name: 'name' }, { name: 'shippingCents' }] }, supplier: null },
+  test('an inaccessible argument cannot be given', async () => {
+    expect(await federation.query('{ product(debug: true) { name } }')).toEqual({
+      errors: [
+        {
+          message: 'Unknown argument "debug" on field "Query.product".',
+          locations: [{ line: 1, column: 11 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+
+  test('an inaccessible enum value is absent from introspection, the accessible ones are answered', async () => {
+    expect(await federation.query('{ finish }')).toEqual({ data: { finish: 'GLOSS' } });
+    expect(await federation.query('{ __type(name: "Finish") { enumValues { name } } }')).toEqual({
+      data: { __type: { enumValues: [{ name: 'MATTE' }, { name: 'GLOSS' }] } },
+    });
+  });
+
+  test('introspection shows neither the inaccessible fields and argument nor the inaccessible type', async () => {
+    expect(
+      await federation.query(
+        '{ product: __type(name: "Product") { fields { name } } supplier: __type(name: "Supplier") { name } query: __type(name: "Query") { fields { name args { name } } } }',
+      ),
+    ).toEqual({
+      data: {
+        product: { fields: [{ name: 'name' }, { name: 'shippingCents' }] },
+        supplier: null,
+        query: {
+          fields: [
+            { name: 'product', args: [{ name: 'upc' }] },
+            { name: 'finish', args: [] },
+          ],
+        },
+      },
     });
   });
 
