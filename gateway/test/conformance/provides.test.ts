@@ -69,3 +69,57 @@ describe.each(CONFORMANCE_VARIANTS)('@provides ($name)', (variant) => {
     expect(ownerCalls).toEqual([{ id: 'u1' }, { id: 'u2' }]);
   });
 });
+
+// A nested selection provided on one implementation of an interface, and not on the other.
+const addressOwner: SubgraphDefinition = {
+  name: 'users',
+  imports: ['@key', '@shareable'],
+  typeDefs: `
+    type User @key(fields: "id") { id: ID! address: Address! @shareable }
+    type Address @shareable { city: String! street: String! }
+  `,
+  resolvers: {
+    User: { __resolveReference: ({ id }: { id: string }) => (ownerCalls.push({ id }), { id, address: { city: `${id} city`, street: `${id} street` } }) },
+  },
+};
+
+const feed: SubgraphDefinition = {
+  name: 'feed',
+  imports: ['@key', '@external', '@provides', '@shareable'],
+  typeDefs: `
+    type Query { posts: [Post!]! }
+    interface Post { author: User! }
+    type Review implements Post { author: User! @provides(fields: "address { city }") }
+    type Comment implements Post { author: User! }
+    type User @key(fields: "id") { id: ID! address: Address! @external }
+    type Address @shareable { city: String! }
+  `,
+  resolvers: {
+    Query: {
+      posts: () => [
+        { __typename: 'Review', author: { id: 'u1', address: { city: 'Oslo (as written)' } } },
+        { __typename: 'Comment', author: { id: 'u2' } },
+      ],
+    },
+    Post: { __resolveType: ({ __typename }: { __typename: string }) => __typename },
+  },
+};
+
+describe.each(CONFORMANCE_VARIANTS)('@provides of a nested selection on one implementation ($name)', (variant) => {
+  const federation = useFederation(variant, [addressOwner, feed]);
+  beforeEach(() => ownerCalls.splice(0));
+
+  test('on the providing implementation the nested field comes from the providing subgraph', async () => {
+    expect(await federation.query('{ posts { __typename ... on Review { author { address { city } } } } }')).toEqual({
+      data: { posts: [{ __typename: 'Review', author: { address: { city: 'Oslo (as written)' } } }, { __typename: 'Comment' }] },
+    });
+    expect(ownerCalls).toEqual([]);
+  });
+
+  test('on the other implementation it comes from the owner', async () => {
+    expect(await federation.query('{ posts { ... on Comment { author { address { city } } } } }')).toEqual({
+      data: { posts: [{}, { author: { address: { city: 'u2 city' } } }] },
+    });
+    expect(ownerCalls).toEqual([{ id: 'u2' }]);
+  });
+});
