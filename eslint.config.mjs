@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/storefront/src/**'],
+    files: ['examples/storefront/src/**', 'apps/explorer/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

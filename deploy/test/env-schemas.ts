@@ -1,4 +1,5 @@
 import type { ServiceName } from '@shopgraph/config';
+import { envSchema as analyticsEnvSchema } from '@shopgraph/analytics';
 import { gatewayEnvSchema } from '@shopgraph/gateway';
 import { envSchema as inventoryEnvSchema } from '@shopgraph/inventory';
 import { envSchema as ordersEnvSchema } from '@shopgraph/orders';
@@ -16,6 +17,7 @@ const ENV_SCHEMAS = {
   orders: ordersEnvSchema,
   inventory: inventoryEnvSchema,
   reviews: reviewsEnvSchema,
+  analytics: analyticsEnvSchema,
 } as const;
 
 /** The env schemas a deployable parses at start. */

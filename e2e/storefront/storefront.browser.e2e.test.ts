@@ -1,100 +1,22 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from '@shopgraph/demo-data';
-import { createLogger } from '@shopgraph/logging';
 import { MANIFEST_PATH } from '../../tools/codegen/persisted-query-manifest';
-import { graphqlRequest, testRedisUrl } from '@shopgraph/testing';
-import { startPlatformForTest, type TestPlatform } from '../support';
-import { startStorefront, type RunningStorefront } from '@shopgraph/platform';
-
-// Debian's `chromium` package; .ci/run installs it. Elsewhere, without it, this suite is skipped.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'storefront');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  process.stderr.write(`\n  Storefront browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).\n\n`);
-}
-const describeInChromium = hasChromium || process.env.CI ? describe : describe.skip;
+import { describeInChromium } from '../support/browser';
+import { expectText, fillAddress, useStorefrontInChromium } from './storefront-in-chromium';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-describeInChromium('the storefront in headless Chromium', () => {
-  let platform: TestPlatform;
-  let storefront: RunningStorefront;
-  let browser: Browser;
-  let distDir: string;
-  let admin: Record<string, string>;
-  const sentDocuments = new Set<string>();
-  const subscribeVariables: Record<string, unknown>[] = [];
-
-  /** A fresh browser profile (its own localStorage) that records every operation it sends. */
-  const openPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.on('request', (request) => {
-      if (request.url().endsWith('/graphql') && request.method() === 'POST') sentDocuments.add((request.postDataJSON() as { query: string }).query);
-    });
-    page.on('websocket', (socket) =>
-      socket.on('framesent', ({ payload }) => {
-        const message = JSON.parse(String(payload)) as { type: string; payload?: { query: string; variables?: Record<string, unknown> } };
-        if (message.type !== 'subscribe') return;
-        sentDocuments.add(message.payload!.query);
-        subscribeVariables.push(message.payload!.variables ?? {});
-      }),
-    );
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-    return page;
-  };
-  const shoot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-  const adminRequest = (query: string, variables: Record<string, unknown>) => graphqlRequest(platform.gatewayUrl, query, variables, admin);
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // Build the storefront as it is now, so the test never runs a stale dist/.
-    distDir = mkdtempSync(join(tmpdir(), 'storefront-'));
-    const storefrontDir = join(ROOT, 'examples', 'storefront');
-    // vite's exports hide its bin; npm puts it in the storefront's node_modules or the root's.
-    const vite = [storefrontDir, ROOT].map((dir) => join(dir, 'node_modules', 'vite', 'bin', 'vite.js')).find((path) => existsSync(path))!;
-    execFileSync(process.execPath, [vite, 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: storefrontDir, stdio: 'inherit' });
-    platform = await startPlatformForTest({ redisUrl: testRedisUrl() });
-    storefront = await startStorefront({
-      gatewayUrl: new URL(platform.gatewayUrl).origin,
-      port: 0,
-      distDir,
-      logger: createLogger('storefront', process.env.LOG_LEVEL ?? 'silent'),
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const login = await graphqlRequest(platform.gatewayUrl, 'mutation ($p: String!) { login(email: "admin@shopgraph.dev", password: $p) { accessToken } }', {
-      p: DEMO_PASSWORD,
-    });
-    admin = { authorization: `Bearer ${login.data!.login.accessToken}` };
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await storefront?.stop();
-    await platform?.stop();
-    if (distDir) rmSync(distDir, { recursive: true, force: true });
-  });
+describeInChromium('Storefront')('the storefront in headless Chromium', () => {
+  const chromium = useStorefrontInChromium('storefront');
+  const { sentDocuments, subscribeVariables } = chromium;
+  const openPage = () => chromium.openPage();
+  const shoot = chromium.shoot;
+  const adminRequest = chromium.adminRequest;
 
   test('a shopper searches, adds to cart, signs in, pays, and watches the order go PAID, SHIPPED and (after a network drop) DELIVERED without a reload', async () => {
     const page = await openPage();
-    await page.goto(storefront.url);
+    await page.goto(chromium.storefront.url);
     // Survives anything but a full page load: proves every later step happened in this one page.
     await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
 
@@ -147,7 +69,7 @@ describeInChromium('the storefront in headless Chromium', () => {
 
     // The network drops: every connection is cut and the browser is offline while the order is delivered.
     await page.context().setOffline(true);
-    storefront.dropConnections();
+    chromium.storefront.dropConnections();
     await expectText(page.getByTestId('live-state'), /reconnecting/);
     expect((await adminRequest('mutation ($id: ID!) { markDelivered(orderId: $id) { status } }', { id: orderId })).errors).toBeUndefined();
     await shoot(page, '07-offline');
@@ -165,7 +87,7 @@ describeInChromium('the storefront in headless Chromium', () => {
 
   test('a new shopper registers, adds a shipping address in checkout, and a declined card shows the failure', async () => {
     const page = await openPage();
-    await page.goto(`${storefront.url}/#/login`);
+    await page.goto(`${chromium.storefront.url}/#/login`);
     await page.getByRole('button', { name: 'New here? Create an account' }).click();
     await page.getByLabel('Name').fill('Dana Declined');
     await page.getByLabel('Email').fill(`dana-${Date.now()}@example.com`);
@@ -179,7 +101,7 @@ describeInChromium('the storefront in headless Chromium', () => {
     await page.getByTestId('product-card').first().click();
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expectText(page.getByTestId('cart-count'), '1');
-    await page.goto(`${storefront.url}/#/checkout`);
+    await page.goto(`${chromium.storefront.url}/#/checkout`);
     await page.getByTestId('address-form').waitFor();
     await fillAddress(page, 'Dana Declined');
     await page.getByLabel('Card number').fill('4000 0000 0000 0002');
@@ -205,7 +127,7 @@ describeInChromium('the storefront in headless Chromium', () => {
 
   test('Sandbox: the gateway serves its landing page with the example operations, and a query runs from that page', async () => {
     const page = await openPage();
-    const response = await page.goto(platform.gatewayUrl, { waitUntil: 'domcontentloaded' });
+    const response = await page.goto(chromium.platform.gatewayUrl, { waitUntil: 'domcontentloaded' });
     const html = await response!.text();
     expect(html).toContain('EmbeddedSandbox');
     expect(html).toContain('query Browse');
@@ -219,7 +141,7 @@ describeInChromium('the storefront in headless Chromium', () => {
         body: JSON.stringify({ query: '{ categories { name } }' }),
       });
       return (await answer.json()) as { data?: { categories: { name: string }[] } };
-    }, platform.gatewayUrl);
+    }, chromium.platform.gatewayUrl);
     expect(result.data?.categories.length).toBeGreaterThan(0);
     const sandboxRendered = await page
       .frameLocator('iframe')
@@ -232,29 +154,3 @@ describeInChromium('the storefront in headless Chromium', () => {
     await page.context().close();
   });
 });
-
-/** Polls until the element's text matches (Playwright's expect is not used with jest's). */
-async function expectText(locator: ReturnType<Page['getByTestId']>, want: string | RegExp, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.innerText({ timeout: timeoutMs }).catch(() => '')).trim();
-    if (typeof want === 'string' ? last === want : want.test(last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const shot = join(ARTIFACTS, `failed-${Date.now()}.png`);
-  await locator
-    .page()
-    .screenshot({ path: shot })
-    .catch(() => undefined);
-  throw new Error(`expected ${String(want)}, last saw ${JSON.stringify(last)} (screenshot: ${shot})`);
-}
-
-async function fillAddress(page: Page, recipient: string): Promise<void> {
-  await page.getByLabel('Recipient').fill(recipient);
-  await page.getByLabel('Street').fill('1 Main St');
-  await page.getByLabel('City').fill('Springfield');
-  await page.getByLabel('Postal code').fill('12345');
-  await page.getByRole('button', { name: 'Save address' }).click();
-  await page.getByTestId('address-form').waitFor({ state: 'detached' });
-}

@@ -14,9 +14,15 @@ const GENEROUS_SIGN_IN_LIMITS: SignInLimits = { perIp: { limit: 10_000, windowSe
 // Every test client is 127.0.0.1; suites that page through the catalog would spend a real budget.
 const GENEROUS_COST_BUDGETS: CostBudgets = { perIp: { points: 10_000_000, windowSeconds: 60 }, perViewer: { points: 10_000_000, windowSeconds: 60 } };
 
-/** The gateway and all five subgraphs on free ports over fresh, seeded databases. */
+/** The gateway and every subgraph on free ports over fresh, seeded databases. */
 export async function startPlatformForTest(
-  options: TestOptions & { supergraphPath?: string; signInLimits?: SignInLimits; costBudgets?: CostBudgets; alsoAcceptedGatewaySecret?: string } = {},
+  options: TestOptions & {
+    supergraphPath?: string;
+    signInLimits?: SignInLimits;
+    costBudgets?: CostBudgets;
+    alsoAcceptedGatewaySecret?: string;
+    explorerDist?: string;
+  } = {},
 ): Promise<TestPlatform> {
   const databasePrefix = options.databasePrefix ?? uniqueDatabasePrefix();
   const shared = createSharedState(options.redisUrl, `${databasePrefix}:`);
@@ -33,6 +39,7 @@ export async function startPlatformForTest(
     alsoAcceptedGatewaySecret: options.alsoAcceptedGatewaySecret,
     signInLimits: options.signInLimits ?? GENEROUS_SIGN_IN_LIMITS,
     costBudgets: options.costBudgets ?? GENEROUS_COST_BUDGETS,
+    explorerDist: options.explorerDist,
     // CI runs the end-to-end tests once per engine (GATEWAY_ENGINE).
     ...engineOptionsOf(process.env),
   });

@@ -5,6 +5,7 @@ import { DEFAULT_COST_BUDGETS } from './rate-limit/cost-budget';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits';
 import { GATEWAY_ENGINES, type GatewayEngine } from './engine/engine-gateway';
 import { QUERY_PLANNER_KINDS, type QueryPlannerKind } from './planner/query-planner';
+import { DEFAULT_EXPLORER_DIST } from './explorer/explorer-pages';
 
 // Beside main.js in dist/gateway/ (tools/build copies them there), else the repository's copies.
 export const DEFAULT_SUPERGRAPH_PATH = runtimeFileDefault(__dirname, 'supergraph.graphql', '../../schema/supergraph.graphql');
@@ -52,6 +53,8 @@ export const gatewayEnvSchema = z.object({
   ...gatewaySecretEnv,
   PORT: portEnv(GATEWAY_PORT),
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+  /** apps/explorer's build, served at /graphiql/ outside production. */
+  GATEWAY_EXPLORER_DIST: z.string().min(1).default(DEFAULT_EXPLORER_DIST),
   ...Object.fromEntries(SERVICE_NAMES.map((name) => [routingUrlVariable(name), z.url({ protocol: /^https?$/ }).optional()])),
   MAX_DEPTH: positive(DEFAULT_OPERATION_LIMITS.maxDepth),
   MAX_ALIASES: positive(DEFAULT_OPERATION_LIMITS.maxAliases),

@@ -10,3 +10,4 @@ export { DEFAULT_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH, engineOptionsOf, gatewa
 export type { GatewayEngine } from './engine/engine-gateway';
 export type { QueryPlannerKind } from './planner/query-planner';
 export { sha256Hex } from './persisted/trusted-documents-manifest';
+export { DEFAULT_EXPLORER_DIST, EXPLORER_PATH } from './explorer/explorer-pages';

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       engine: env.GATEWAY_ENGINE,
       queryPlanner: env.GATEWAY_QUERY_PLANNER,
       trustedProxies: env.TRUSTED_PROXIES,
+      explorerDist: env.GATEWAY_EXPLORER_DIST,
       // In production only listed browser origins may open the subscription socket (none by default).
       subscriptionLimits: {
         allowedOrigins: production || env.WS_ALLOWED_ORIGINS.length > 0 ? env.WS_ALLOWED_ORIGINS : 'any',

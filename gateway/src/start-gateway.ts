@@ -13,6 +13,7 @@ import { createSseHandler, wantsEventStream } from './subscriptions/sse-handler'
 import { SubscriptionQuota } from './subscriptions/subscription-quota';
 import { attachSubscriptionServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/websocket-server';
 import { GATEWAY_DEFAULTS } from './env';
+import { explorerPages } from './explorer/explorer-pages';
 
 export interface GatewayRuntimeOptions extends GatewayDeps {
   port: number;
@@ -33,11 +34,14 @@ export interface GatewayRuntimeOptions extends GatewayDeps {
    * them has its client taken from X-Forwarded-For (rate limits and cost budgets key on it). None by default.
    */
   trustedProxies?: readonly string[];
+  /** apps/explorer's build, served at /graphiql/ outside production (default DEFAULT_EXPLORER_DIST). */
+  explorerDist?: string;
 }
 
 /**
  * Loads the supergraph, then listens: /graphql for HTTP (Sandbox in development) and, on the same
- * path, subscriptions over WebSocket and Server-Sent Events; /health, /ready, /metrics.
+ * path, subscriptions over WebSocket and Server-Sent Events; /health, /ready, /metrics; and in
+ * development GraphiQL at /graphiql/.
  */
 export async function startGateway(options: GatewayRuntimeOptions): Promise<RunningService> {
   const built = buildGateway(options);
@@ -63,7 +67,11 @@ export async function startGateway(options: GatewayRuntimeOptions): Promise<Runn
   };
   const sse = createSseHandler({ ...subscriptionDeps, maxSubscriptionsPerUser: limits.maxSubscriptionsPerUser });
   const listening = await serveGraphQL(
-    { ...built, eventStream: { accepts: wantsEventStream, handle: sse } },
+    {
+      ...built,
+      eventStream: { accepts: wantsEventStream, handle: sse },
+      ...(options.production ? {} : { pages: explorerPages({ distDir: options.explorerDist, logger: options.logger }) }),
+    },
     {
       port: options.port,
       logger: options.logger,

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n  Shopgraph is up (${multiProcess ? 'one process per service, Redis' : 'single process, in-process cache'}).\n` +
       `  Gateway and Apollo Sandbox: http://localhost:${GATEWAY_PORT}/graphql\n` +
+      `  GraphiQL (works offline):   http://localhost:${GATEWAY_PORT}/graphiql/\n` +
       (storefront ? `  Storefront:                 ${storefront.url}/\n\n` : '\n'),
   );
   stopOnSignals(async () => {

@@ -88,7 +88,7 @@ async function waitForHealth(name: string, port: number, child: ChildProcess, ti
 export async function spawnServices(options: SpawnServicesOptions): Promise<SpawnedServices> {
   const ports: Record<Deployable, number> = { ...SERVICE_PORTS, gateway: GATEWAY_PORT, ...options.ports };
   if (options.logDirectory) mkdirSync(options.logDirectory, { recursive: true });
-  // Subgraphs call peers (orders calls products, inventory, users) at the URLs the gateway routes to.
+  // Subgraphs call peers (orders calls products, inventory, users; analytics calls products) at the URLs the gateway routes to.
   const routing = Object.fromEntries(
     SERVICE_NAMES.map((name) => [routingUrlVariable(name), options.env[routingUrlVariable(name)] ?? localRoutingUrl(name, ports[name])]),
   );

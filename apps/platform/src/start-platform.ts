@@ -27,6 +27,8 @@ export interface PlatformOptions {
   /** The gateway's engine and planner (GATEWAY_ENGINE, GATEWAY_QUERY_PLANNER); the gateway's defaults when absent. */
   engine?: GatewayEngine;
   queryPlanner?: QueryPlannerKind;
+  /** apps/explorer's build for the gateway's /graphiql/ (the gateway's default when absent). */
+  explorerDist?: string;
 }
 
 export interface RunningPlatform {
@@ -35,7 +37,7 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** All five subgraphs and the gateway in this process, each on its own port, talking HTTP. */
+/** Every subgraph and the gateway in this process, each on its own port, talking HTTP. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   // Filled once every subgraph listens; subgraphs that call peers read it lazily.
   const peerUrls: Partial<Record<ServiceName, string>> = {};
@@ -75,6 +77,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     costBudgets: options.costBudgets,
     engine: options.engine,
     queryPlanner: options.queryPlanner,
+    explorerDist: options.explorerDist,
   }).catch(async (error: unknown) => {
     await Promise.all(running.map((service) => service.stop()));
     throw error;

@@ -1,5 +1,6 @@
 import type { ServiceName } from '@shopgraph/config';
 import type { RunningService, SubgraphRuntimeOptions } from '@shopgraph/server';
+import { startService as startAnalytics } from '@shopgraph/analytics';
 import { startService as startInventory } from '@shopgraph/inventory';
 import { startService as startOrders } from '@shopgraph/orders';
 import { startService as startProducts } from '@shopgraph/products';
@@ -12,4 +13,5 @@ export const SUBGRAPH_STARTERS: Record<ServiceName, (options: SubgraphRuntimeOpt
   orders: startOrders,
   inventory: startInventory,
   reviews: startReviews,
+  analytics: startAnalytics,
 };

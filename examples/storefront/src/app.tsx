@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useCartCount } from './cart';
 import { LogoutMutation } from './operations';
+import { AdminPage } from './admin/admin-page';
 import { CartPage } from './pages/cart-page';
 import { CatalogPage } from './pages/catalog-page';
 import { CheckoutPage } from './pages/checkout-page';
@@ -19,6 +20,7 @@ function page(route: Route): ReactNode {
   if ((found = match('/product/:slug', path))) return <ProductPage key={found.slug} slug={found.slug!} />;
   if ((found = match('/orders/:id', path))) return <OrderPage key={found.id} orderId={found.id!} />;
   if (path === '/orders') return <OrdersPage />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} />;
   if (path === '/cart') return <CartPage />;
   if (path === '/checkout') return <CheckoutPage />;
   if (path === '/login') return <LoginPage next={params.get('next') ?? '/'} />;
@@ -53,6 +55,7 @@ export function App() {
           {session ? (
             <>
               <a href="#/orders">Orders</a>
+              {session.user.role === 'ADMIN' && <a href="#/admin/orders">Back office</a>}
               <span className="who" data-testid="signed-in-as">
                 {session.user.name}
               </span>

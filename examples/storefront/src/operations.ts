@@ -118,6 +118,7 @@ const AUTH_FIELDS = graphql(`
     user {
       id
       name
+      role
     }
   }
 `);

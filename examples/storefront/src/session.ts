@@ -6,7 +6,8 @@ export interface Session {
   refreshToken: string;
   /** Epoch milliseconds. */
   expiresAt: number;
-  user: { id: string; name: string; email?: string | null };
+  /** `role` is absent in sessions saved before the back office (they see no Admin link until they sign in again). */
+  user: { id: string; name: string; email?: string | null; role?: 'CUSTOMER' | 'ADMIN' };
 }
 
 const KEY = 'shopgraph.session';

@@ -69,10 +69,13 @@ function project(source: JsonObject, selections: readonly QueryPlanSelectionNode
         return false;
       continue;
     }
-    const name = selection.alias ?? selection.name;
-    const value = Object.hasOwn(source, name) ? source[name] : undefined;
+    // Read from the response key, write under the field's name: a representation is keyed by the
+    // field names the subgraph's @requires declares (Hive aliases a second read of a field with
+    // other arguments, `_internal_qp_alias_0: price(currency: "EUR")`, and sends it as `price`).
+    const key = selection.alias ?? selection.name;
+    const value = Object.hasOwn(source, key) ? source[key] : undefined;
     if (value === undefined) return false;
-    into[name] = selection.selections ? projectValue(value, selection.selections, relations) : value;
+    into[selection.name] = selection.selections ? projectValue(value, selection.selections, relations) : value;
   }
   return true;
 }

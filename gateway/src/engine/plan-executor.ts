@@ -89,7 +89,7 @@ export class PlanExecutor {
     };
     if (compiled.plan.node) await executeNode(run, compiled.plan.node, []);
     const shape = this.shapeFor(supergraph, compiled, coerced.coerced);
-    if (shape.introspection) Object.assign(run.data, introspect(supergraph.apiSchema, shape.introspection, coerced.coerced));
+    if (shape.introspection) introspect(run, supergraph.apiSchema, shape.introspection, coerced.coerced);
     const writer = new ResponseWriter(supergraph.apiSchema);
     const data = writer.root(run.data, shape.root);
     // A fetch's own error explains the nulls it left; completion errors are reported when there is none.
@@ -136,7 +136,8 @@ export class PlanExecutor {
 }
 
 /** `__schema` and `__type` at the root, answered by graphql-js over the API schema, as stock does. */
-function introspect(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): Record<string, unknown> {
+function introspect(run: PlanRun, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): void {
   const result = execute({ schema, document, variableValues: variables }) as { data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] };
-  return result.data ?? {};
+  Object.assign(run.data, result.data);
+  if (result.errors) run.errors.push(...result.errors);
 }

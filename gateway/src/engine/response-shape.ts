@@ -3,6 +3,7 @@ import {
   getNamedType,
   isAbstractType,
   isEnumType,
+  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -10,7 +11,6 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -99,7 +99,8 @@ export class ShapeCompiler {
         this.introspection.push(...nodes);
         fields.push({ responseName, coordinate, typename: false, raw: true });
       } else {
-        const definition = isObjectType(type) || 'getFields' in type ? (type as GraphQLObjectType).getFields()[name] : undefined;
+        // A union has no fields of its own (only __typename, above); its members' come by fragments.
+        const definition = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
         if (!definition) continue;
         const sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
         fields.push({ responseName, coordinate, typename: false, raw: false, type: this.shapeOf(definition.type, sets) });

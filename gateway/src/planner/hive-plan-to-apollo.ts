@@ -75,10 +75,13 @@ function responsePath(path: Hive.FlattenNodePathSegment[]): ResponsePath {
 function selection(node: Hive.RequiresSelection): QueryPlanSelectionNode {
   switch (node.kind) {
     case 'Field':
+      // Hive's `name` is the key the value sits under in the response and its `alias` the field's
+      // name in the representation (`{ name: "_internal_qp_alias_0", alias: "price" }`); the
+      // engine reads `alias ?? name` and writes `name`, as a GraphQL alias reads.
       return {
         kind: 'Field',
-        name: node.name,
-        ...(node.alias ? { alias: node.alias } : {}),
+        name: node.alias ?? node.name,
+        ...(node.alias ? { alias: node.name } : {}),
         ...(node.selections ? { selections: node.selections.map(selection) } : {}),
       };
     case 'InlineFragment':

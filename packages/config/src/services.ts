@@ -1,5 +1,5 @@
-/** The five domain subgraphs, in the order they are listed everywhere (compose, codegen, compose file). */
-export const SERVICE_NAMES = ['users', 'products', 'orders', 'inventory', 'reviews'] as const;
+/** The domain subgraphs, in the order they are listed everywhere (compose, codegen, compose file). */
+export const SERVICE_NAMES = ['users', 'products', 'orders', 'inventory', 'reviews', 'analytics'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const GATEWAY_PORT = 4000;
@@ -11,6 +11,7 @@ export const SERVICE_PORTS: Record<ServiceName, number> = {
   orders: 4003,
   inventory: 4004,
   reviews: 4005,
+  analytics: 4006,
 };
 
 /** Routing URL a subgraph has when it runs on this machine with its default port. */

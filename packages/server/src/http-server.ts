@@ -28,6 +28,11 @@ export interface GraphQLService<TContext extends RequestScoped> {
   context(request: RequestInfo): Promise<TContext>;
   /** Extra public GET routes answering JSON, such as a JWKS document. */
   routes?: Record<string, () => Promise<unknown>>;
+  /** Answers GET requests for other paths that it accepts (the gateway's explorer in development). */
+  pages?: {
+    accepts(pathname: string): boolean;
+    handle(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void>;
+  };
   /** Takes /graphql requests it accepts (Server-Sent Events subscriptions) before Apollo sees them. */
   eventStream?: {
     accepts(request: IncomingMessage): boolean;
@@ -200,6 +205,10 @@ export async function serveGraphQL<TContext extends RequestScoped>(service: Grap
     const route = request.method === 'GET' ? service.routes?.[url.pathname] : undefined;
     if (route) {
       sendJson(response, 200, await route());
+      return;
+    }
+    if (request.method === 'GET' && service.pages?.accepts(url.pathname)) {
+      await service.pages.handle(request, response, url.pathname);
       return;
     }
     if (url.pathname !== '/graphql') {

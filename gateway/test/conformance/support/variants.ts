@@ -19,3 +19,10 @@ export const isStockEngine = (variant: ConformanceVariant): boolean => variant.o
 
 /** `test.failing` on the stock engine (the case states what it gets wrong), plain `test` on every other. */
 export const testFailingOnStock = (variant: ConformanceVariant): jest.It => (isStockEngine(variant) ? test.failing : test);
+
+/**
+ * `test.failing` where Apollo's query planner plans (our engine on it, and stock's engine, which
+ * always uses it); the case states what those plans get wrong.
+ */
+export const testFailingOnApolloPlanner = (variant: ConformanceVariant): jest.It =>
+  isStockEngine(variant) || variant.options.queryPlanner === 'apollo' ? test.failing : test;

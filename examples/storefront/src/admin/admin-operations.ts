@@ -1,0 +1,235 @@
+// The back office's operations (admins only: the gateway refuses them to anyone else). Typed by
+// `npm run codegen` with the storefront's, and in the trusted-documents manifest with them.
+import { graphql } from '../__generated__';
+
+export const AdminOrdersQuery = graphql(`
+  query AdminOrders($first: Int!, $after: String, $status: [OrderStatus!]) {
+    orders(first: $first, after: $after, status: $status) {
+      edges {
+        node {
+          id
+          status
+          createdAt
+          total {
+            amount
+            currency
+          }
+          paid {
+            amount
+            currency
+          }
+          refunded {
+            amount
+            currency
+          }
+          user {
+            id
+            name
+            email
+          }
+          items {
+            productName
+            quantity
+          }
+          shipment {
+            carrier
+            trackingNumber
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const AdminShipOrderMutation = graphql(`
+  mutation AdminShipOrder($orderId: ID!, $carrier: String!, $trackingNumber: String!) {
+    markShipped(orderId: $orderId, carrier: $carrier, trackingNumber: $trackingNumber) {
+      id
+      status
+      shipment {
+        carrier
+        trackingNumber
+      }
+    }
+  }
+`);
+
+export const AdminDeliverOrderMutation = graphql(`
+  mutation AdminDeliverOrder($orderId: ID!) {
+    markDelivered(orderId: $orderId) {
+      id
+      status
+    }
+  }
+`);
+
+export const AdminRefundOrderMutation = graphql(`
+  mutation AdminRefundOrder($orderId: ID!, $amount: Int, $reason: String!) {
+    refundOrder(orderId: $orderId, amount: $amount, reason: $reason) {
+      id
+      status
+      refunded {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+export const AdminModerationQueueQuery = graphql(`
+  query AdminModerationQueue($status: ReviewStatus!, $first: Int!, $after: String) {
+    reviewsForModeration(status: $status, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          rating
+          title
+          body
+          status
+          createdAt
+          verifiedPurchase
+          author {
+            id
+            name
+          }
+          product {
+            id
+            slug
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const AdminModerateReviewMutation = graphql(`
+  mutation AdminModerateReview($id: ID!, $status: ModerationDecision!) {
+    moderateReview(id: $id, status: $status) {
+      id
+      status
+    }
+  }
+`);
+
+// What the products table shows of a product's stock, after a load or an adjustment alike.
+const ADMIN_STOCK = graphql(`
+  fragment AdminStock on Stock {
+    onHand
+    reserved
+    available
+    lowStockThreshold
+  }
+`);
+void ADMIN_STOCK;
+
+export const AdminProductsQuery = graphql(`
+  query AdminProducts($search: String, $first: Int!) {
+    products(search: $search, first: $first, sort: NEWEST) {
+      edges {
+        node {
+          id
+          sku
+          slug
+          name
+          price {
+            amount
+            currency
+          }
+          stock {
+            ...AdminStock
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AdminAdjustStockMutation = graphql(`
+  mutation AdminAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {
+    adjustStock(productId: $productId, delta: $delta, reason: $reason) {
+      delta
+      product {
+        id
+        stock {
+          ...AdminStock
+        }
+      }
+    }
+  }
+`);
+
+export const AdminUpdateProductMutation = graphql(`
+  mutation AdminUpdateProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) {
+      id
+      name
+      price {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+export const AdminArchiveProductMutation = graphql(`
+  mutation AdminArchiveProduct($id: ID!) {
+    archiveProduct(id: $id) {
+      id
+    }
+  }
+`);
+
+export const AdminDashboardQuery = graphql(`
+  query AdminDashboard($from: DateTime!, $to: DateTime!, $timeZone: String!) {
+    salesByPeriod(period: DAY, timeZone: $timeZone, from: $from, to: $to) {
+      label
+      orders
+      paidOrders
+      grossRevenue {
+        amount
+        currency
+      }
+      netRevenue {
+        amount
+        currency
+      }
+      averageOrderValue {
+        amount
+        currency
+      }
+    }
+    paymentRates(from: $from, to: $to) {
+      paymentAttempts
+      paymentFailures
+      paymentFailureRate
+      paidOrders
+      refundedOrders
+      refundRate
+    }
+    topProducts(from: $from, to: $to, first: 5) {
+      product {
+        id
+        name
+      }
+      revenue {
+        amount
+        currency
+      }
+      units
+    }
+    reviewTrend(period: WEEK, timeZone: $timeZone, from: $from, to: $to) {
+      label
+      newReviews
+      averageRating
+    }
+  }
+`);

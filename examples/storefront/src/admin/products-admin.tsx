@@ -1,0 +1,87 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { errorMessage, money } from '../format';
+import { useAction } from './use-action';
+import { AdminAdjustStockMutation, AdminArchiveProductMutation, AdminProductsQuery, AdminUpdateProductMutation } from './admin-operations';
+
+/** Products, newest first: price and name edits, stock adjustments with a reason, archiving. */
+export function ProductsAdmin() {
+  const [search, setSearch] = useState('');
+  const { data, error, refetch } = useQuery(AdminProductsQuery, { variables: { search: search || null, first: 50 }, fetchPolicy: 'cache-and-network' });
+  return (
+    <div data-testid="admin-products">
+      <h1>Products</h1>
+      <input aria-label="Find products" placeholder="Find products" value={search} onChange={(event) => setSearch(event.target.value)} />
+      {error && <p className="error">{errorMessage(error)}</p>}
+      <table className="lines">
+        <tbody>
+          {data?.products.edges.map(({ node }) => (
+            <ProductRow key={node.id} product={node} onArchived={() => void refetch()} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface ProductRowProps {
+  product: {
+    id: string;
+    sku: string;
+    slug: string;
+    name: string;
+    price: { amount: number; currency: string };
+    stock: { onHand: number; reserved: number; available: number } | null;
+  };
+  onArchived: () => void;
+}
+
+function ProductRow({ product, onArchived }: ProductRowProps) {
+  const [adjust] = useMutation(AdminAdjustStockMutation);
+  const [update] = useMutation(AdminUpdateProductMutation);
+  const [archive] = useMutation(AdminArchiveProductMutation);
+  const [delta, setDelta] = useState('');
+  const [price, setPrice] = useState('');
+  const { failure, run } = useAction();
+  const onAdjust = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await adjust({ variables: { productId: product.id, delta: Number(delta), reason: 'Counted in the back office' } });
+      setDelta('');
+    });
+  };
+  const onPrice = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await update({ variables: { id: product.id, input: { price: Math.round(Number(price) * 100) } } });
+      setPrice('');
+    });
+  };
+  return (
+    <tr data-testid="admin-product" data-product-id={product.id}>
+      <td>
+        <a href={`#/product/${product.slug}`}>{product.name}</a>
+        <br />
+        <code className="muted">{product.sku}</code>
+      </td>
+      <td>
+        {money(product.price)}
+        <form onSubmit={onPrice}>
+          <input aria-label="New price" inputMode="decimal" value={price} onChange={(event) => setPrice(event.target.value)} required />
+          <button>Set price</button>
+        </form>
+      </td>
+      <td data-testid="admin-stock">
+        {product.stock ? `${product.stock.available} available (${product.stock.onHand} on hand, ${product.stock.reserved} held)` : 'no stock record'}
+        <form onSubmit={onAdjust}>
+          <input aria-label="Stock change" inputMode="numeric" pattern="-?[0-9]+" value={delta} onChange={(event) => setDelta(event.target.value)} required />
+          <button>Adjust stock</button>
+        </form>
+      </td>
+      <td>
+        <button onClick={() => void run(async () => (await archive({ variables: { id: product.id } }), onArchived()))}>Archive</button>
+        {failure && <p className="error">{failure}</p>}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,3 @@
+import { runMigrateMain, subgraphMigrationsDir } from '@shopgraph/server';
+
+void runMigrateMain('analytics', subgraphMigrationsDir(__dirname));
