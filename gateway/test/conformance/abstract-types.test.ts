@@ -100,3 +100,64 @@ describe.each(CONFORMANCE_VARIANTS)('interfaces and unions across subgraphs ($na
     expect(await federation.query('{ search { __typename } }')).toEqual({ data: { search: [{ __typename: 'Book' }, { __typename: 'Song' }] } });
   });
 });
+
+// An interface both subgraphs declare, each with its own implementations, and a union list with a null item.
+const shop: SubgraphDefinition = {
+  name: 'shop',
+  imports: ['@key'],
+  typeDefs: `
+    type Query { shelf: [Thing]! }
+    interface Node { id: ID! }
+    type Book implements Node @key(fields: "id") { id: ID! title: String! }
+    type Pen implements Node @key(fields: "id") { id: ID! }
+    union Thing = Book | Pen
+  `,
+  resolvers: {
+    Query: {
+      shelf: () => [{ __typename: 'Book', id: 'b1', title: 'Dune' }, null, { __typename: 'Pen', id: 'p1' }, { __typename: 'Book', id: 'b2', title: 'Emma' }],
+    },
+  },
+};
+
+// Knows Pen as a Node, Book only as an entity; it does not know book b2.
+const stationery: SubgraphDefinition = {
+  name: 'stationery',
+  imports: ['@key'],
+  typeDefs: `
+    type Query { nodes: [Node!]! }
+    interface Node { id: ID! }
+    type Pen implements Node @key(fields: "id") { id: ID! ink: String }
+    type Book @key(fields: "id") { id: ID! pages: Int }
+  `,
+  resolvers: {
+    Query: { nodes: () => [{ __typename: 'Pen', id: 'p2', ink: 'blue' }] },
+    Pen: { __resolveReference: ({ id }: { id: string }) => ({ id, ink: 'red' }) },
+    Book: { __resolveReference: ({ id }: { id: string }) => (id === 'b2' ? null : { id, pages: 3 }) },
+  },
+};
+
+describe.each(CONFORMANCE_VARIANTS)('an interface declared in two subgraphs, and a union list with nulls ($name)', (variant) => {
+  const federation = useFederation(variant, [shop, stationery]);
+
+  test("aliased __typename and each member's fields from the other subgraph; the null item stays null", async () => {
+    expect(await federation.query('{ shelf { ... on Book { kind: __typename title pages } ... on Pen { kind: __typename ink } } }')).toEqual({
+      data: {
+        shelf: [{ kind: 'Book', title: 'Dune', pages: 3 }, null, { kind: 'Pen', ink: 'red' }, { kind: 'Book', title: 'Emma', pages: null }],
+      },
+    });
+  });
+
+  test('a fragment on the interface inside a union list', async () => {
+    expect(await federation.query('{ shelf { ... on Node { id __typename } } }')).toEqual({
+      data: {
+        shelf: [{ id: 'b1', __typename: 'Book' }, null, { id: 'p1', __typename: 'Pen' }, { id: 'b2', __typename: 'Book' }],
+      },
+    });
+  });
+
+  test("the other subgraph's root field of the interface: only the implementations it returns", async () => {
+    expect(await federation.query('{ nodes { id __typename ... on Pen { ink } ... on Book { title } } }')).toEqual({
+      data: { nodes: [{ id: 'p2', __typename: 'Pen', ink: 'blue' }] },
+    });
+  });
+});
