@@ -27,8 +27,13 @@ export function useFederation(variant: ConformanceVariant, definitions: Subgraph
   const stops: (() => Promise<void> | void)[] = [];
   let gateway: RunningService | undefined;
   beforeAll(async () => {
-    const subgraphs = await Promise.all(definitions.map(startInMemorySubgraph));
+    // Every subgraph that did start is stopped, even when another's schema is refused: otherwise its
+    // open server keeps jest from exiting after the failure.
+    const started = await Promise.allSettled(definitions.map(startInMemorySubgraph));
+    const subgraphs = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     stops.push(...subgraphs.map((subgraph) => subgraph.stop));
+    const refused = started.find((result) => result.status === 'rejected');
+    if (refused) throw refused.reason;
     const supergraph = composeSupergraphFile(subgraphs);
     stops.push(supergraph.remove);
     const shared = createSharedState(undefined);
