@@ -130,10 +130,15 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
     await page.context().close();
   });
 
-  test('an admin adjusts a product’s stock, and a customer cannot open the back office', async () => {
+  test('an admin adjusts a product’s stock, a shopper’s open product page shows the new count live, and a customer cannot open the back office', async () => {
     const product = inStock[1]!;
     const before = await chromium.adminRequest('query ($id: ID!) { product(id: $id) { stock { available } } }', { id: product.id });
     const available = before.data!.product.stock.available as number;
+
+    // A shopper has the product page open, signed out.
+    const shopper = await chromium.openPage();
+    await shopper.goto(`${chromium.storefront.url}/#/product/${product.slug}`);
+    await expectText(shopper.getByTestId('stock'), new RegExp(`^${available} in stock$`, 'i'));
 
     const page = await chromium.openPage();
     await signInOnPage(page, chromium.storefront.url, 'admin@shopgraph.dev', DEMO_PASSWORD, '/admin/products');
@@ -143,7 +148,10 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
     await row.getByLabel('Stock change').fill('5');
     await row.getByRole('button', { name: 'Adjust stock' }).click();
     await expectText(row.getByTestId('admin-stock'), new RegExp(`^${available + 5} available`));
+    // ...and sees the new count without a reload: inventory's stockChanged through the gateway.
+    await expectText(shopper.getByTestId('stock'), new RegExp(`^${available + 5} in stock$`, 'i'));
     await page.context().close();
+    await shopper.context().close();
 
     const customerPage = await chromium.openPage();
     await signInOnPage(customerPage, chromium.storefront.url, 'customer@shopgraph.dev', DEMO_PASSWORD, '/admin/orders');

@@ -75,6 +75,7 @@ export const ProductQuery = graphql(`
       availability
       stock {
         available
+        lowStockThreshold
       }
       category {
         id
@@ -387,6 +388,15 @@ export const OrderStatusSubscription = graphql(`
           trackingNumber
         }
       }
+    }
+  }
+`);
+
+export const StockChangedSubscription = graphql(`
+  subscription ShopStockChanged($productId: ID!) {
+    stockChanged(productId: $productId) {
+      cursor
+      available
     }
   }
 `);

@@ -2,6 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { addLocal } from '../cart';
 import { errorMessage, money, stars, when } from '../format';
+import { availabilityOf, useLiveStock } from '../live-stock';
 import { AddToCartMutation, CartQuery, ProductQuery } from '../operations';
 import { useSession } from '../use-session';
 import { tint } from './catalog-page';
@@ -14,11 +15,15 @@ export function ProductPage({ slug }: { slug: string }) {
   const [quantity, setQuantity] = useState(1);
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<string>();
+  const liveAvailable = useLiveStock(data?.product?.id);
   if (loading) return <p className="muted">Loading…</p>;
   if (error) return <p className="error">{errorMessage(error)}</p>;
   const product = data?.product;
   if (!product) return <p>No such product.</p>;
-  const soldOut = product.availability === 'OUT_OF_STOCK';
+  // Stock changes while the page is open arrive by subscription; until then the query's answer stands.
+  const available = liveAvailable ?? product.stock.available;
+  const availability = liveAvailable === undefined ? product.availability : availabilityOf(liveAvailable, product.stock.lowStockThreshold);
+  const soldOut = availability === 'OUT_OF_STOCK';
   const add = async () => {
     setNotice(undefined);
     setFailure(undefined);
@@ -47,8 +52,8 @@ export function ProductPage({ slug }: { slug: string }) {
         <div>
           <h1>{product.name}</h1>
           <p className="price">{money(product.price)}</p>
-          <p className={`availability ${product.availability}`} data-testid="stock">
-            {soldOut ? 'Sold out' : `${product.stock.available} in stock`}
+          <p className={`availability ${availability}`} data-testid="stock">
+            {soldOut ? 'Sold out' : `${available} in stock`}
           </p>
           <div className="buy">
             <input
