@@ -33,6 +33,7 @@ const PARTIAL = Boolean(ONLY_GATEWAYS || ONLY_WORKLOADS);
 type Urls = Record<string, string>;
 
 /** Our gateway runs with its production Node flags (GATEWAY_NODE_FLAGS); BENCH_OURS_FLAGS overrides them to compare. */
+const PROFILED_GATEWAY = (process.env.BENCH_PROFILE_GATEWAY ?? 'ours-hive') as GatewayKind;
 const OURS_FLAGS = process.env.BENCH_OURS_FLAGS !== undefined ? process.env.BENCH_OURS_FLAGS.split(' ').filter(Boolean) : [...GATEWAY_NODE_FLAGS];
 
 async function post(url: string, c: Call): Promise<{ status: number; text: string }> {
@@ -166,15 +167,17 @@ async function measure(gateway: Child<{ url: string; pid: number }>, workload: W
 
 /**
  * Our gateway on workload (b) under V8's CPU profiler, warmed up first and sampled over the timed
- * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile.
+ * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile;
+ * BENCH_PROFILE_GATEWAY picks which of ours (default ours-hive, the gateway's default planner).
  */
 async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | undefined): Promise<GatewayRun['profile']> {
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `ours-${Date.now()}.cpuprofile`);
+  const kind = PROFILED_GATEWAY;
+  const path = join(dir, `${kind}-${Date.now()}.cpuprofile`);
   const gateway = await startChild<{ url: string; pid: number }>(
     join(__dirname, 'serve-gateway.ts'),
-    { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
+    { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
     { core, execArgv: OURS_FLAGS },
   );
   try {
