@@ -166,7 +166,7 @@ async function measure(gateway: Child<{ url: string; pid: number }>, workload: W
 }
 
 /**
- * Our gateway on workload (b) under V8's CPU profiler, warmed up first and sampled over the timed
+ * Our gateway on one in-memory workload under V8's CPU profiler, warmed up first and sampled over the timed
  * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile;
  * BENCH_PROFILE_GATEWAY picks which of ours (default ours-hive, the gateway's default planner).
  */
@@ -266,8 +266,9 @@ async function main(): Promise<void> {
         }
       }
     }
-    // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response).
-    const profiled = all.find((w) => w.id === (process.env.BENCH_PROFILE_WORKLOAD ?? 'storefront-memory'));
+    // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response);
+    // (c) no-dedup by default, the one issue 17's before-profile was taken on.
+    const profiled = all.find((w) => w.id === (process.env.BENCH_PROFILE_WORKLOAD ?? 'no-dedup'));
     if (PROFILE && profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
   } finally {
     await memory.stop();
