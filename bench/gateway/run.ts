@@ -268,8 +268,14 @@ async function main(): Promise<void> {
     }
     // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response);
     // (c) no-dedup by default, the one issue 17's before-profile was taken on.
-    const profiled = all.find((w) => w.id === (process.env.BENCH_PROFILE_WORKLOAD ?? 'no-dedup'));
-    if (PROFILE && profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
+    // With fixtures of its own: a full run outlasts the access tokens signed in at its start
+    // (ACCESS_TOKEN.ttlSeconds), and a profile of refused tokens measures the refusals.
+    const profileId = process.env.BENCH_PROFILE_WORKLOAD ?? 'no-dedup';
+    const profiled =
+      PROFILE && all.some((w) => w.id === profileId)
+        ? workloads(await loadFixtures(subgraphs.ready.gatewayUrl, key)).find((w) => w.id === profileId)
+        : undefined;
+    if (profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
   } finally {
     await memory.stop();
     await subgraphs.stop();
