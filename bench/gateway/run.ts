@@ -33,6 +33,7 @@ const PARTIAL = Boolean(ONLY_GATEWAYS || ONLY_WORKLOADS);
 type Urls = Record<string, string>;
 
 /** Our gateway runs with its production Node flags (GATEWAY_NODE_FLAGS); BENCH_OURS_FLAGS overrides them to compare. */
+const PROFILED_GATEWAY = (process.env.BENCH_PROFILE_GATEWAY ?? 'ours-hive') as GatewayKind;
 const OURS_FLAGS = process.env.BENCH_OURS_FLAGS !== undefined ? process.env.BENCH_OURS_FLAGS.split(' ').filter(Boolean) : [...GATEWAY_NODE_FLAGS];
 
 async function post(url: string, c: Call): Promise<{ status: number; text: string }> {
@@ -165,16 +166,18 @@ async function measure(gateway: Child<{ url: string; pid: number }>, workload: W
 }
 
 /**
- * Our gateway on workload (b) under V8's CPU profiler, warmed up first and sampled over the timed
- * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile.
+ * Our gateway on one in-memory workload under V8's CPU profiler, warmed up first and sampled over the timed
+ * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile;
+ * BENCH_PROFILE_GATEWAY picks which of ours (default ours-hive, the gateway's default planner).
  */
 async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | undefined): Promise<GatewayRun['profile']> {
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `ours-${Date.now()}.cpuprofile`);
+  const kind = PROFILED_GATEWAY;
+  const path = join(dir, `${kind}-${Date.now()}.cpuprofile`);
   const gateway = await startChild<{ url: string; pid: number }>(
     join(__dirname, 'serve-gateway.ts'),
-    { BENCH_GATEWAY: 'ours', BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
+    { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
     { core, execArgv: OURS_FLAGS },
   );
   try {
@@ -263,9 +266,16 @@ async function main(): Promise<void> {
         }
       }
     }
-    // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response).
-    const profiled = all.find((w) => w.id === (process.env.BENCH_PROFILE_WORKLOAD ?? 'storefront-memory'));
-    if (PROFILE && profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
+    // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response);
+    // (c) no-dedup by default, the one issue 17's before-profile was taken on.
+    // With fixtures of its own: a full run outlasts the access tokens signed in at its start
+    // (ACCESS_TOKEN.ttlSeconds), and a profile of refused tokens measures the refusals.
+    const profileId = process.env.BENCH_PROFILE_WORKLOAD ?? 'no-dedup';
+    const profiled =
+      PROFILE && all.some((w) => w.id === profileId)
+        ? workloads(await loadFixtures(subgraphs.ready.gatewayUrl, key)).find((w) => w.id === profileId)
+        : undefined;
+    if (profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
   } finally {
     await memory.stop();
     await subgraphs.stop();

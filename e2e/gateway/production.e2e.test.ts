@@ -93,4 +93,22 @@ describe('subgraph calls', () => {
       await gateway.stop();
     }
   });
+
+  test('a call waiting for a socket behind a hanging one is cut off by its own timeout too', async () => {
+    const path = await folder.write('hanging-reviews-one-socket.graphql', { reviews: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql` });
+    // One socket to reviews: the second request's call queues behind the first, which never ends.
+    const gateway = await gatewayOver(platform, { production: true, supergraphPath: path, subgraphUrls: {}, subgraphTimeoutMs: 300, subgraphMaxSockets: 1 });
+    try {
+      const started = Date.now();
+      const ask = (sku: string) => graphqlRequest(gateway.url, `{ product(sku: "${sku}") { name rating { count } } }`);
+      const answers = await Promise.all([ask('SG-00001'), ask('SG-00002')]);
+      // Each within a few timeouts, not left waiting for the socket the hanging call holds.
+      expect(Date.now() - started).toBeLessThan(3_000);
+      for (const answer of answers) expect(answer.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      const metrics = await metricsOf(gateway.url);
+      expect(sample(metrics, 'shopgraph_subgraph_fetch_duration_seconds_count', { subgraph: 'reviews', outcome: 'timeout' })).toBe(2);
+    } finally {
+      await gateway.stop();
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 
 export interface KeepAliveFetcherOptions {
@@ -86,59 +86,102 @@ class BufferedResponse implements FetcherResponse {
   }
 }
 
+/** Origin and path of a subgraph URL, parsed once: a gateway calls the same few URLs all day. */
+const parsedUrls = new Map<string, { origin: string; path: string }>();
+function originAndPath(url: string): { origin: string; path: string } {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    const { origin, pathname, search } = new URL(url);
+    parsed = { origin, path: `${pathname}${search}` };
+    if (parsedUrls.size < 1_000) parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
 /**
- * A Fetcher over node:http with keep-alive and a bounded number of sockets per subgraph: the
- * global `fetch` (undici) builds WHATWG requests, streams and a body clone for every call, which
- * was a fifth of the gateway's CPU on the in-memory benchmark (docs/benchmarks.md). `init.signal`
- * aborts the call.
+ * Collects one call's answer into a BufferedResponse. A class, not a handler object of closures:
+ * one allocation per call, with methods shared on the prototype.
+ */
+class BufferingHandler implements Dispatcher.DispatchHandler {
+  private readonly chunks: Buffer[] = [];
+  private status = 0;
+  private statusText = '';
+  private headers: IncomingHttpHeaders = {};
+  private controller: Dispatcher.DispatchController | undefined;
+  /**
+   * Rejects at once, even while the call waits in the pool for a connection (undici starts it,
+   * and so gives it a controller, only when one is free): a timeout must not wait for a socket.
+   */
+  private readonly onAbort = () => {
+    const reason = this.signal?.reason instanceof Error ? this.signal.reason : new Error('aborted');
+    this.reject(reason);
+    this.controller?.abort(reason);
+  };
+
+  constructor(
+    private readonly url: string,
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (response: FetcherResponse) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.signal?.aborted) this.onAbort();
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
+    this.status = statusCode;
+    this.statusText = statusMessage ?? '';
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    this.resolve(new BufferedResponse(this.url, this.status, this.statusText, this.headers, body));
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.reject(error);
+  }
+}
+
+/**
+ * A Fetcher over undici's connection pools with keep-alive and a bounded number of connections per
+ * subgraph. Not the global `fetch` (undici too, but it builds WHATWG requests, streams and a body
+ * clone for every call: a fifth of the gateway's CPU on the in-memory benchmark), and not node:http
+ * either: its ClientRequest, agent bookkeeping and stream plumbing were a quarter of the CPU on (c)
+ * no-dedup (docs/benchmarks.md). undici's dispatch hands the answer over in chunks, with no stream
+ * in between. `init.signal` aborts the call; the caller's timer is the only timeout.
  */
 export function createKeepAliveFetcher(options: KeepAliveFetcherOptions = DEFAULT_KEEP_ALIVE): Fetcher & { destroy(): void } {
-  const agentOptions = {
-    keepAlive: true,
-    maxSockets: options.maxSockets,
-    maxFreeSockets: options.maxSockets,
-    timeout: options.idleTimeoutMs,
-    scheduling: 'lifo' as const,
-  };
-  const http = new HttpAgent(agentOptions);
-  const https = new HttpsAgent(agentOptions);
+  const agent = new Agent({
+    connections: options.maxSockets,
+    keepAliveTimeout: options.idleTimeoutMs,
+    keepAliveMaxTimeout: options.idleTimeoutMs,
+    // timedFetcher aborts a call that takes too long; no second, different clock here.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
   const fetcher = (url: string, init: FetcherRequestInit = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
-      const secure = url.startsWith('https:');
       const signal = init.signal as AbortSignal | undefined;
       if (signal?.aborted) return reject(signal.reason);
-      const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body) : init.body;
-      const headers: Record<string, string | number> = { ...init.headers };
-      if (body) headers['content-length'] = body.length;
-      const request = (secure ? httpsRequest : httpRequest)(url, { method: init.method ?? 'GET', headers, agent: secure ? https : http }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(
-            new BufferedResponse(
-              url,
-              response.statusCode ?? 0,
-              response.statusMessage ?? '',
-              response.headers,
-              chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
-            ),
-          );
-        });
-      });
-      const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      request.on('error', (error) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(error);
-      });
-      request.end(body);
+      const { origin, path } = originAndPath(url);
+      const method = (init.method ?? 'GET') as Dispatcher.HttpMethod;
+      agent.dispatch({ origin, path, method, headers: init.headers, body: init.body ?? null }, new BufferingHandler(url, signal, resolve, reject));
     });
   return Object.assign(fetcher, {
     destroy: () => {
-      http.destroy();
-      https.destroy();
+      void agent.destroy();
     },
   });
 }

@@ -1,9 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { encodeViewer, VIEWER_HEADER } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context';
+import { cacheHintOf } from './cache-hint';
 import { NOBODY } from './signing-fetcher';
 
 /**
@@ -45,17 +48,43 @@ export class SubgraphRequest extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http?.headers;
-    if (!headers) return;
+  /**
+   * RemoteGraphQLDataSource.process, without what it builds for every call and never uses here: a
+   * node-fetch Headers to copy the headers into, and a node-fetch Request (a parsed URL, another
+   * Headers) kept only for hooks this class does not override; 4% of the gateway's CPU on (c)
+   * no-dedup. The same body (the query first, then the request's other fields), headers, errors
+   * and cache hint as before.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const { query, http, ...rest } = request;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of http?.headers ?? [])
+      headers[name.toLowerCase()] = headers[name.toLowerCase()] === undefined ? value : `${headers[name.toLowerCase()]}, ${value}`;
+    headers['content-type'] = 'application/json';
+    this.addOurHeaders(headers, options.context);
+    const response = await this.fetcher(this.url, { method: 'POST', headers, body: JSON.stringify({ query, ...rest }) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    const policy =
+      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION && this.honorSubgraphCacheControlHeader
+        ? options.incomingRequestContext.overallCachePolicy
+        : undefined;
+    if (policy && 'restrict' in policy) policy.restrict(cacheHintOf(response.headers.get('cache-control')));
+    return { ...(body as GatewayGraphQLResponse), http: response } as GatewayGraphQLResponse;
+  }
+
+  private addOurHeaders(headers: Record<string, string>, context: GatewayContext | Record<string, unknown> | undefined): void {
     if (context && 'requestId' in context) {
       const incoming = context as GatewayContext;
-      headers.set('x-request-id', incoming.requestId);
-      headers.set(VIEWER_HEADER, viewerHeaderOf(incoming));
-      for (const [name, value] of Object.entries(incoming.traceHeaders ?? {})) headers.set(name, value);
+      headers['x-request-id'] = incoming.requestId;
+      headers[VIEWER_HEADER] = viewerHeaderOf(incoming);
+      for (const [name, value] of Object.entries(incoming.traceHeaders ?? {})) headers[name.toLowerCase()] = value;
     } else {
       // The gateway's own requests (none by default with a static supergraph) go as nobody.
-      headers.set(VIEWER_HEADER, encodeViewer(NOBODY));
+      headers[VIEWER_HEADER] = encodeViewer(NOBODY);
     }
   }
 }
