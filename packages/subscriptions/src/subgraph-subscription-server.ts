@@ -87,12 +87,13 @@ export function serveSubgraphSubscriptions<TContext>(options: SubgraphSubscripti
     wss,
     options.keepAliveMs ?? 12_000,
   );
-  return {
-    close: async () => {
-      for (const client of wss.clients) client.close(1001, 'Subgraph shutting down');
-      await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      options.registry.removeSingleMetric('shopgraph_subscription_events_total');
-    },
+  // Once, however often it is asked: a service stopped twice (a test's restart, then the platform's
+  // stop) must not reach graphql-ws's dispose again, which rejects on a server already closed.
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    for (const client of wss.clients) client.close(1001, 'Subgraph shutting down');
+    await disposable.dispose();
+    options.registry.removeSingleMetric('shopgraph_subscription_events_total');
   };
+  return { close: () => (closing ??= close()) };
 }
