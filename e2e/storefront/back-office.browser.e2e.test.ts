@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
-import { graphqlRequest, signIn } from '@shopgraph/testing';
+import { eventually, graphqlRequest, signIn } from '@shopgraph/testing';
 import { describeInChromium } from '../support/browser';
 import { expectText, signInOnPage, useStorefrontInChromium } from './storefront-in-chromium';
 
@@ -158,5 +158,61 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
     await expectText(customerPage.locator('main'), 'The back office is for admins.');
     expect(await customerPage.getByRole('link', { name: 'Back office' }).count()).toBe(0);
     await customerPage.context().close();
+  });
+  test('an admin creates a category and a product in it and stocks it, and shoppers see it; promotes a new user, who then has the back office', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const page = await chromium.openPage();
+    await signInOnPage(page, chromium.storefront.url, 'admin@shopgraph.dev', DEMO_PASSWORD, '/admin/categories');
+    await page.getByLabel('Category name').fill(`Desk Lamps ${tag}`);
+    await page.getByRole('button', { name: 'Create category' }).click();
+    await page
+      .getByTestId('admin-category')
+      .filter({ hasText: `Desk Lamps ${tag}` })
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Products' }).click();
+    await page.getByLabel('SKU', { exact: true }).fill(`BO-${tag}`);
+    await page.getByLabel('Product name', { exact: true }).fill(`Office Lamp ${tag}`);
+    await page.getByLabel('Price', { exact: true }).fill('12.50');
+    await page.getByLabel('Category', { exact: true }).selectOption({ label: `Desk Lamps ${tag}` });
+    await page.getByRole('button', { name: 'Create product' }).click();
+    const row = page.getByTestId('admin-product').filter({ hasText: `Office Lamp ${tag}` });
+    await expectText(row.getByTestId('admin-stock'), /no stock record|^0 available/);
+    await row.getByLabel('Stock change').fill('7');
+    await row.getByRole('button', { name: 'Adjust stock' }).click();
+    await expectText(row.getByTestId('admin-stock'), /^7 available/);
+    await chromium.shoot(page, '05-new-product');
+
+    // Found by the SKU as typed: the products subgraph keeps SKUs in upper case.
+    const found = await chromium.adminRequest('query ($sku: String!) { product(sku: $sku) { sku slug price { amount } category { name } } }', {
+      sku: `bo-${tag}`,
+    });
+    const created = found.data!.product;
+    expect(created).toMatchObject({ sku: `BO-${tag.toUpperCase()}`, price: { amount: 1250 }, category: { name: `Desk Lamps ${tag}` } });
+    const shopper = await chromium.openPage();
+    await shopper.goto(`${chromium.storefront.url}/#/product/${created.slug}`);
+    await expectText(shopper.getByTestId('stock'), /^7 in stock$/i);
+    await shopper.context().close();
+
+    // A new account, made an admin from the Users screen, gets the back office at its next sign-in.
+    const email = `promoted-${tag}@example.com`;
+    await as({})('mutation ($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: { email, password: DEMO_PASSWORD, name: `Pat Promoted ${tag}` },
+    });
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Find users').fill(email);
+    const user = page.locator(`[data-user-email="${email}"]`);
+    await user.getByLabel('Role').selectOption('ADMIN');
+    // The select shows what the users subgraph answered; the subgraph holds it.
+    await eventually('the role to be saved', async () => ((await user.getByLabel('Role').inputValue()) === 'ADMIN' ? true : undefined));
+    const roles = await chromium.adminRequest('query ($s: String!) { users(search: $s) { email role } }', { s: email });
+    expect(roles.data!.users).toEqual([{ email, role: 'ADMIN' }]);
+    await page.context().close();
+
+    const newAdmin = await chromium.openPage();
+    await signInOnPage(newAdmin, chromium.storefront.url, email, DEMO_PASSWORD, '/admin/orders');
+    await newAdmin.getByTestId('admin-orders').waitFor();
+    expect(await newAdmin.getByRole('link', { name: 'Back office' }).count()).toBe(1);
+    await newAdmin.context().close();
   });
 });

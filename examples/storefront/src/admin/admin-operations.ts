@@ -233,3 +233,58 @@ export const AdminDashboardQuery = graphql(`
     }
   }
 `);
+
+export const AdminCategoriesQuery = graphql(`
+  query AdminCategories {
+    categories {
+      id
+      slug
+      name
+      path {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const AdminCreateCategoryMutation = graphql(`
+  mutation AdminCreateCategory($input: CreateCategoryInput!) {
+    createCategory(input: $input) {
+      id
+      slug
+      name
+    }
+  }
+`);
+
+export const AdminCreateProductMutation = graphql(`
+  mutation AdminCreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      id
+      slug
+      name
+    }
+  }
+`);
+
+export const AdminUsersQuery = graphql(`
+  query AdminUsers($search: String, $first: Int!) {
+    users(search: $search, first: $first) {
+      id
+      name
+      email
+      role
+      createdAt
+    }
+  }
+`);
+
+export const AdminSetUserRoleMutation = graphql(`
+  mutation AdminSetUserRole($userId: ID!, $role: Role!) {
+    setUserRole(userId: $userId, role: $role) {
+      id
+      role
+    }
+  }
+`);

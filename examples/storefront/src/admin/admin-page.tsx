@@ -1,21 +1,27 @@
 import type { ReactNode } from 'react';
 import { useSession } from '../use-session';
+import { CategoriesAdmin } from './categories-admin';
 import { DashboardAdmin } from './dashboard-admin';
 import { OrdersAdmin } from './orders-admin';
 import { ProductsAdmin } from './products-admin';
 import { ReviewsAdmin } from './reviews-admin';
+import { UsersAdmin } from './users-admin';
 
 const SECTIONS = [
   { path: '/admin/dashboard', label: 'Dashboard' },
   { path: '/admin/orders', label: 'Orders' },
   { path: '/admin/reviews', label: 'Reviews' },
   { path: '/admin/products', label: 'Products' },
+  { path: '/admin/categories', label: 'Categories' },
+  { path: '/admin/users', label: 'Users' },
 ] as const;
 
 function section(path: string): ReactNode {
   if (path === '/admin/dashboard') return <DashboardAdmin />;
   if (path === '/admin/reviews') return <ReviewsAdmin />;
   if (path === '/admin/products') return <ProductsAdmin />;
+  if (path === '/admin/categories') return <CategoriesAdmin />;
+  if (path === '/admin/users') return <UsersAdmin />;
   return <OrdersAdmin />;
 }
 

@@ -2,7 +2,14 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, money } from '../format';
 import { useAction } from './use-action';
-import { AdminAdjustStockMutation, AdminArchiveProductMutation, AdminProductsQuery, AdminUpdateProductMutation } from './admin-operations';
+import {
+  AdminAdjustStockMutation,
+  AdminArchiveProductMutation,
+  AdminCategoriesQuery,
+  AdminCreateProductMutation,
+  AdminProductsQuery,
+  AdminUpdateProductMutation,
+} from './admin-operations';
 
 /** Products, newest first: price and name edits, stock adjustments with a reason, archiving. */
 export function ProductsAdmin() {
@@ -11,6 +18,7 @@ export function ProductsAdmin() {
   return (
     <div data-testid="admin-products">
       <h1>Products</h1>
+      <NewProduct onCreated={(name) => setSearch(name)} />
       <input aria-label="Find products" placeholder="Find products" value={search} onChange={(event) => setSearch(event.target.value)} />
       {error && <p className="error">{errorMessage(error)}</p>}
       <table className="lines">
@@ -83,5 +91,43 @@ function ProductRow({ product, onArchived }: ProductRowProps) {
         {failure && <p className="error">{failure}</p>}
       </td>
     </tr>
+  );
+}
+
+/** A new product: SKU, name, price and category (the products subgraph checks each, and makes the slug). */
+function NewProduct({ onCreated }: { onCreated: (name: string) => void }) {
+  const { data } = useQuery(AdminCategoriesQuery);
+  const [create] = useMutation(AdminCreateProductMutation);
+  const { failure, run } = useAction();
+  const [sku, setSku] = useState('');
+  const [name, setName] = useState('');
+  const [price, setPrice] = useState('');
+  const [categoryId, setCategoryId] = useState('');
+  const onCreate = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await create({ variables: { input: { sku, name, price: Math.round(Number(price) * 100), categoryId } } });
+      setSku('');
+      setName('');
+      setPrice('');
+      onCreated(name);
+    });
+  };
+  return (
+    <form onSubmit={onCreate} className="actions" aria-label="New product">
+      <input aria-label="SKU" placeholder="SKU" value={sku} onChange={(event) => setSku(event.target.value)} required />
+      <input aria-label="Product name" placeholder="Name" value={name} onChange={(event) => setName(event.target.value)} required />
+      <input aria-label="Price" placeholder="Price" inputMode="decimal" value={price} onChange={(event) => setPrice(event.target.value)} required />
+      <select aria-label="Category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)} required>
+        <option value="">Category…</option>
+        {data?.categories.map((category) => (
+          <option key={category.id} value={category.id}>
+            {category.name}
+          </option>
+        ))}
+      </select>
+      <button>Create product</button>
+      {failure && <p className="error">{failure}</p>}
+    </form>
   );
 }
