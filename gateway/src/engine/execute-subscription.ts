@@ -20,7 +20,7 @@ import { createApolloQueryPlanner } from '../planner/apollo-query-planner';
 import type { OperationPlanner } from '../planner/query-planner';
 import { executeNode, type PlanRun } from './execute-plan';
 import type { JsonObject } from './entities';
-import { conditionVariables, ResponseWriter, ShapeCompiler, type ShapeSelection } from './response-shape';
+import { conditionKey, conditionVariables, fragmentsOf, ResponseWriter, ShapeCompiler, type ShapeSelection } from './response-shape';
 import { TypeRelations } from './type-relations';
 
 /** Subscription operations whose plan and shape are kept, per supergraph. */
@@ -153,8 +153,7 @@ export class SubscriptionExecutor {
     if (!compiled) {
       const plan: QueryPlan = supergraph.planner.plan({ document: request.document, operationName: request.operationName ?? undefined });
       if (plan.node?.kind !== 'Subscription') throw new GraphQLError('Not a subscription operation', { extensions: { code: 'BAD_USER_INPUT' } });
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of request.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      const fragments = fragmentsOf(request.document);
       const operation = request.document.definitions.find(
         (definition): definition is OperationDefinitionNode =>
           definition.kind === Kind.OPERATION_DEFINITION && (!request.operationName || definition.name?.value === request.operationName),
@@ -173,7 +172,7 @@ export class SubscriptionExecutor {
   }
 
   private shapeFor(supergraph: Supergraph, compiled: CompiledSubscription, variables: Record<string, unknown>): ShapeSelection {
-    const key = compiled.conditions.map((name) => (variables[name] === true ? '1' : '0')).join('');
+    const key = conditionKey(compiled.conditions, variables);
     let shape = compiled.shapes.get(key);
     if (!shape) {
       const rootType = supergraph.apiSchema.getSubscriptionType() as GraphQLObjectType;

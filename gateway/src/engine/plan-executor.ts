@@ -15,7 +15,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { createQueryPlanner, type OperationPlanner, type QueryPlannerKind } from '../planner/query-planner';
 import { executeNode, type PlanRun } from './execute-plan';
-import { conditionVariables, ResponseWriter, ShapeCompiler, type ShapeSelection } from './response-shape';
+import { conditionKey, conditionVariables, fragmentsOf, ResponseWriter, ShapeCompiler, type ShapeSelection } from './response-shape';
 import { TypeRelations } from './type-relations';
 
 /** Operations whose plan and shape are kept compiled, per supergraph. */
@@ -102,8 +102,7 @@ export class PlanExecutor {
     let compiled = supergraph.compiled.get(key);
     if (!compiled) {
       const { document, operation } = requestContext;
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      const fragments = fragmentsOf(document);
       const plan = supergraph.planner.plan({ document, operationName: requestContext.operationName ?? undefined });
       compiled = { plan, operation, fragments, conditions: conditionVariables([operation.selectionSet], fragments), shapes: new Map() };
       supergraph.compiled.set(key, compiled);
@@ -112,7 +111,7 @@ export class PlanExecutor {
   }
 
   private shapeFor(supergraph: Supergraph, compiled: CompiledOperation, variables: Record<string, unknown>): CompiledShape {
-    const key = compiled.conditions.map((name) => (variables[name] === true ? '1' : '0')).join('');
+    const key = conditionKey(compiled.conditions, variables);
     let shape = compiled.shapes.get(key);
     if (!shape) {
       const compiler = new ShapeCompiler(supergraph.apiSchema, compiled.fragments, variables);

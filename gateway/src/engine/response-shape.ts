@@ -8,6 +8,7 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -161,6 +162,18 @@ export class ShapeCompiler {
     if (node?.kind === Kind.VARIABLE) return this.variables[node.name!.value] === true;
     return false;
   }
+}
+
+/** A document's fragment definitions by name, as the shape compiler reads them. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
+}
+
+/** The key of a compiled shape: the value of each @skip/@include variable (`conditionVariables`), in order. */
+export function conditionKey(conditions: readonly string[], variables: Record<string, unknown>): string {
+  return conditions.map((name) => (variables[name] === true ? '1' : '0')).join('');
 }
 
 /** The variables an operation's @skip/@include read: compiled shapes are cached per their values. */
