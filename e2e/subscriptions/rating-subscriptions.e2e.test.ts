@@ -11,7 +11,7 @@ import { subscribeMultipart } from './multipart-client';
 // Writing a pending review publishes a change too (count 0): the tests wait for the approved one.
 // after: "0-0" replays the topic's history first, so a change made right after subscribing cannot be missed.
 const RATING =
-  'subscription ($id: ID!) { ratingChanged(productId: $id, after: "0-0") { cursor average count product { id name rating { average count } reviews(first: 1) { edges { node { title } } } } } }';
+  'subscription ($id: ID!) { ratingChanged(productId: $id, after: "0-0") { cursor average count at product { id name rating { average count } reviews(first: 1) { edges { node { title } } } } } }';
 
 interface RatingMessage {
   data?: {
@@ -19,6 +19,7 @@ interface RatingMessage {
       cursor: string;
       average: number | null;
       count: number;
+      at: string;
       product: { id: string; name: string; rating: { average: number | null; count: number }; reviews: { edges: { node: { title: string } }[] } };
     };
   } | null;
@@ -68,9 +69,14 @@ describeWithRedis("a product's rating, live, from the reviews subgraph through t
     try {
       const rating = collectMessages<RatingMessage>();
       client.subscribe({ query: RATING, variables: { id: productId } }, rating.sink);
+      const startedAt = Date.now();
       await publishReview(productId, 4, 'Bright enough');
+      const answeredAt = Date.now();
       const message = await rating.until((each) => each.data?.ratingChanged.count === 1, 'the approved review');
       expect(rating.received.map((each) => each.errors)).toEqual(rating.received.map(() => undefined));
+      // `at` is when the approval committed: during the mutations (PostgreSQL's clock, to the millisecond).
+      expect(Date.parse(message!.data!.ratingChanged.at)).toBeGreaterThanOrEqual(startedAt - 5);
+      expect(Date.parse(message!.data!.ratingChanged.at)).toBeLessThanOrEqual(answeredAt + 5);
 
       // A field the viewer may not see (@authenticated, here an author's email) refuses the subscription, as it would a query's field.
       const prying = collectMessages<RatingMessage>();

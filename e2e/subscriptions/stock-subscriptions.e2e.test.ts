@@ -10,10 +10,10 @@ import { subscribeMultipart } from './multipart-client';
 const [first, second] = demoStock.filter((row) => row.onHand >= 20);
 const nameOf = (productId: string) => demoProducts.find((product) => product.id === productId)!.name;
 // after: "0-0" replays the topic's history first, so a change made right after subscribing cannot be missed.
-const STOCK = 'subscription ($id: ID!) { stockChanged(productId: $id, after: "0-0") { cursor available product { id name stock { available } } } }';
+const STOCK = 'subscription ($id: ID!) { stockChanged(productId: $id, after: "0-0") { cursor available at product { id name stock { available } } } }';
 
 interface StockMessage {
-  data?: { stockChanged: { cursor: string; available: number; product: { id: string; name: string; stock: { available: number } } } } | null;
+  data?: { stockChanged: { cursor: string; available: number; at: string; product: { id: string; name: string; stock: { available: number } } } } | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
@@ -47,9 +47,11 @@ describeWithRedis("a product's stock, live, from the inventory subgraph through 
       const stock = collectMessages<StockMessage>();
       client.subscribe({ query: STOCK, variables: { id: first!.productId } }, stock.sink);
       const before = await stockOf(first!.productId);
+      const startedAt = Date.now();
       await adjust(second!.productId, 3); // another product's change is not this subscription's
       await adjust(first!.productId, -2);
       await adjust(first!.productId, 5);
+      const answeredAt = Date.now();
       const messages = await stock.waitFor(2);
       expect(messages.map((message) => message.errors)).toEqual([undefined, undefined]);
       const events = messages.map((message) => message.data!.stockChanged);
@@ -58,6 +60,11 @@ describeWithRedis("a product's stock, live, from the inventory subgraph through 
       // product.stock is read through inventory's entity cache, which may still hold the level from just before.
       expect(typeof events[1]!.product.stock.available).toBe('number');
       expect(new Set(events.map((event) => event.cursor)).size).toBe(2);
+      // `at` is when each change committed: during the mutations, in order (PostgreSQL's clock, to the millisecond).
+      const committedAt = events.map((event) => Date.parse(event.at));
+      expect(committedAt[0]).toBeGreaterThanOrEqual(startedAt - 5);
+      expect(committedAt[1]).toBeGreaterThanOrEqual(committedAt[0]!);
+      expect(committedAt[1]).toBeLessThanOrEqual(answeredAt + 5);
 
       const malformed = collectMessages<StockMessage>();
       client.subscribe({ query: STOCK, variables: { id: 'not-a-product' } }, malformed.sink);

@@ -150,6 +150,8 @@ export type StockAdjustment = {
 /** One change of a product's available units, as subscriptions deliver it. */
 export type StockChangedEvent = {
   __typename?: 'StockChangedEvent';
+  /** When the change was committed. */
+  at: Scalars['DateTime']['output'];
   /** Units free to sell right after the change. */
   available: Scalars['Int']['output'];
   /** Pass it as `after` to resume after this event. */
@@ -383,6 +385,7 @@ export type StockAdjustmentResolvers<ContextType = SubgraphContext, ParentType e
 }>;
 
 export type StockChangedEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StockChangedEvent'] = ResolversParentTypes['StockChangedEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;

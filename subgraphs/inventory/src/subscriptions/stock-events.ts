@@ -9,11 +9,14 @@ export interface StockChangedEventSource {
   cursor: string;
   productId: string;
   available: number;
+  /** When the change was committed (ISO 8601). */
+  at: string;
 }
 
 /** The event as subscriptions see it, or null when it is not a well-formed stock change. */
-export const toStockChangedEvent = eventDecoder(EventContracts.StockChanged, (payload, cursor): StockChangedEventSource => ({
+export const toStockChangedEvent = eventDecoder(EventContracts.StockChanged, (payload, cursor, at): StockChangedEventSource => ({
   cursor,
   productId: payload.productId,
   available: payload.available,
+  at,
 }));

@@ -134,6 +134,8 @@ export type RatingBucket = {
 /** One change of a product's rating (a review approved, rejected, edited or deleted), as subscriptions deliver it. */
 export type RatingChangedEvent = {
   __typename?: 'RatingChangedEvent';
+  /** When the change was committed. */
+  at: Scalars['DateTime']['output'];
   /** The average of its approved reviews right after the change; null when it has none. */
   average: Maybe<Scalars['Float']['output']>;
   /** How many approved reviews it has. */
@@ -414,6 +416,7 @@ export type RatingBucketResolvers<ContextType = SubgraphContext, ParentType exte
 }>;
 
 export type RatingChangedEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RatingChangedEvent'] = ResolversParentTypes['RatingChangedEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -10,12 +10,15 @@ export interface RatingChangedEventSource {
   productId: string;
   average: number | null;
   count: number;
+  /** When the change was committed (ISO 8601). */
+  at: string;
 }
 
 /** The event as subscriptions see it, or null when it is not a well-formed rating change. */
-export const toRatingChangedEvent = eventDecoder(EventContracts.RatingChanged, (payload, cursor): RatingChangedEventSource => ({
+export const toRatingChangedEvent = eventDecoder(EventContracts.RatingChanged, (payload, cursor, at): RatingChangedEventSource => ({
   cursor,
   productId: payload.productId,
   average: payload.average,
   count: payload.count,
+  at,
 }));
