@@ -2,16 +2,23 @@ import type { BenchmarkReport } from '../results';
 
 export const SUBSCRIPTIONS_HEADING = '## Subscriptions';
 
-/** What each event asks for: the event's own fields only, or also `order { id status }` (a planned query per subscriber per event). */
-export type Selection = 'event' | 'order';
+/**
+ * What a row follows: order status with the event's own fields only, or also `order { id status }`
+ * (a planned query per event); inventory's `stockChanged`; reviews' `ratingChanged` with
+ * `product { name }` (a planned query to products per event).
+ */
+export type Selection = 'event' | 'order' | 'stock' | 'rating';
 
 export interface ScenarioResult {
   subscribers: number;
-  /** Subscribers on `orderEvents` as admin, who get every change; the rest follow `myOrderUpdates` of customers whose orders do not change. */
+  /**
+   * Subscribers who get every change: on `orderEvents` as admin, or on the product that changes; the
+   * rest follow `myOrderUpdates` of customers whose orders do not change, or a product that does not.
+   */
   listening: number;
   connections: number;
   selection: Selection;
-  /** Status changes asked for per second, and how many were made. */
+  /** Changes asked for per second, and how many were made. */
   ratePerSecond: number;
   changes: number;
   /** Events that reached a client while measuring, against `listening × changes`. */
@@ -19,11 +26,11 @@ export interface ScenarioResult {
   expectedDeliveries: number;
   /** Deliveries divided by the time from the first status change to the last delivery. */
   eventsPerSecond: number;
-  /** Arrival at the client minus the event's `at` (stamped by orders in the transaction that commits the change). */
+  /** Arrival at the client minus the event's `at` (stamped by the subgraph in the transaction that commits the change). */
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** Per event, its first delivery's latency (the fan-out is breadth-first, so this is close to the whole fan-out). */
   firstDeliveryMs: { p50: number; p99: number };
-  /** How long the status-change mutations took to answer (the commit is inside them). */
+  /** How long the mutations making the changes took to answer (the commit is inside them). */
   mutationMs: { p50: number; p99: number };
   /** Of the gateway process (utime + stime from /proc) over the same time, as a share of one core. */
   gatewayCpuPercent: number;
@@ -73,15 +80,22 @@ const READING = `Reading the committed run (machine mostly quiet: load average a
   since then delivered every event (p99 139 ms with event fields, 44 ms with \`order\`, on a busy
   machine); the 1,000 and 10,000 runs are to be redone.`;
 
-const label = (s: ScenarioResult) =>
-  `${s.subscribers.toLocaleString('en-US')}, ${s.selection === 'event' ? 'event fields' : 'with order'}, ${s.ratePerSecond}/s`;
+const SHORT_NAMES: Record<Selection, string> = { event: 'event fields', order: 'with order', stock: 'stockChanged', rating: 'ratingChanged' };
+const SELECTION_NAMES: Record<Selection, string> = {
+  event: 'order status, event fields',
+  order: 'order status, `order { id status }` too',
+  stock: '`stockChanged`, event fields',
+  rating: '`ratingChanged`, `product { name }` too',
+};
+
+const label = (s: ScenarioResult) => `${s.subscribers.toLocaleString('en-US')}, ${SHORT_NAMES[s.selection]}, ${s.ratePerSecond}/s`;
 
 /** Below this many subscribers the memory difference is noise (even negative), so it is not reported. */
 const MEMORY_MIN_SUBSCRIBERS = 100;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const who = (s: ScenarioResult) => `${count(s.subscribers)} (${count(s.listening)} listening)`;
-const selectionName = (s: ScenarioResult) => (s.selection === 'event' ? 'event fields' : '`order { id status }` too');
+const selectionName = (s: ScenarioResult) => SELECTION_NAMES[s.selection];
 
 function latencyTable(run: SubscriptionsRun): string {
   const rows = run.scenarios.map(
@@ -137,21 +151,27 @@ opens the subscriptions over graphql-ws, ${run.perConnection} per WebSocket conn
 subscriptions per connection, 50 per user) are raised through \`startGateway\`'s
 \`subscriptionLimits\` (${run.perConnection} per connection, the subscriber count per user), and its cost budgets are
 lifted, since every subscriber here is one of a few users on 127.0.0.1. The harness places paid orders
-(cart and checkout, card 4242…) before the gateway starts, then marks them shipped and delivered as admin
-through the platform's own gateway (not the one measured) at a steady rate for ${run.seconds} s.
+(cart and checkout, card 4242…) before the gateway starts, then, through the platform's own gateway (not
+the one measured), as admin, at a steady rate for ${run.seconds} s: marks them shipped and delivered
+(order rows), adds a unit of one product's stock (\`adjustStock\`, stock rows), or publishes and
+withdraws one review in turn (\`moderateReview\`, rating rows).
 
-- **Subscribers**: most follow \`orderEvents\` as admin, so every change reaches them; the rest follow
-  \`myOrderUpdates\` as customers whose orders do not change (the hub still runs their filter on every
-  event). Each subscription asks for the event's fields (\`cursor previousStatus status at\`) or, in
-  the "with order" rows, \`order { id status }\` as well, which the gateway resolves with a query
-  through its planner and the orders subgraph, once per event for all subscribers who would get the
-  same answer (the same document and variables, as the same viewer).
+- **Subscribers**: in the order rows most follow \`orderEvents\` as admin, so every change reaches
+  them; the rest follow \`myOrderUpdates\` as customers whose orders do not change (the hub still runs
+  their filter on every event). Each subscription asks for the event's fields (\`cursor previousStatus
+  status at\`) or, in the "with order" rows, \`order { id status }\` as well, which the gateway
+  resolves with a query through its planner and the orders subgraph, once per event for all
+  subscribers who would get the same answer (the same document and variables, as the same viewer).
+  The stock rows follow inventory's \`stockChanged(productId)\` (\`cursor available at\`), the rating
+  rows reviews' \`ratingChanged(productId)\` with \`product { name }\` from the products subgraph; most
+  subscribers on the product that changes, the rest on one that does not. Neither needed a gateway
+  change: the gateway knows no domain type (docs/subscriptions.md).
 - **Latency**: from commit to client, taken as the client's clock at arrival minus the event's
-  \`at\`, which orders stamps inside the transaction that commits the change (so it includes the commit
+  \`at\`, which the subgraph stamps inside the transaction that commits the change (so it includes the commit
   itself, the outbox relay, Redis Streams, the gateway's fan-out and the client's parse; same machine,
   same clock, millisecond resolution). Percentiles are over every delivery. "First delivery" is,
   per event, its earliest delivery, the median over events; "mutation" is how long
-  markShipped/markDelivered took to answer the harness. The ${run.scenarios[0]?.subscribers ?? 10}-subscriber row is the floor: the
+  the mutation making the change took to answer the harness. The ${run.scenarios[0]?.subscribers ?? 10}-subscriber row is the floor: the
   same pipeline with a fan-out too small to matter.
 - **Events/s delivered**: deliveries to clients divided by the time from the first change to the last
   delivery. **Memory per subscription**: the gateway's \`VmRSS\` after a full GC with the N subscriptions

@@ -8,7 +8,8 @@ import { cpuMilliseconds, residentMegabytes } from '../gateway/proc';
 import { startChild, type Child } from '../child-process';
 import { publishRun, runBenchmark } from '../results';
 import { SUBSCRIPTIONS_REPORT, type ScenarioResult, type Selection, type SubscriptionsRun } from './report';
-import { changeStatus, customerEmails, placeOrders, signIn, signInAdmin, statusChanges, type StatusChange } from './shop';
+import { createProduct, createReview, customerEmails, placeOrders, signIn, signInAdmin, statusChanges } from './shop';
+import { changeMaker, RATED_PRODUCT_CATEGORY, REVIEWER_EMAIL, streamDocuments, usesOrders, type StreamContext } from './streams';
 import type { ConnectionPlan, DeliverySummary } from './subscribers';
 
 const list = (value: string) => value.split(',').filter(Boolean).map(Number);
@@ -21,6 +22,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 2);
 /** Also run each larger count at the rate that gives the first count's deliveries per second (on by default). */
 const SAME_THROUGHPUT = process.env.BENCH_SAME_THROUGHPUT !== 'off';
 const WITH_ORDER_RATE = Number(process.env.BENCH_WITH_ORDER_RATE ?? 0.25);
+/** Subscriber counts also run on inventory's `stockChanged` and reviews' `ratingChanged` (at BENCH_RATE). */
+const OTHER_STREAMS = list(process.env.BENCH_OTHER_STREAMS ?? '1000');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PER_CONNECTION = Number(process.env.BENCH_PER_CONNECTION ?? 50);
 const LISTENING_SHARE = Number(process.env.BENCH_LISTENING_SHARE ?? 0.9);
@@ -30,20 +33,13 @@ const IDLE_CUSTOMERS = 6;
 const WARMUP_SUBSCRIPTIONS = 10;
 const REDIS_NAMESPACE = 'bench-subscriptions:';
 
-const SELECTIONS: Record<Selection, string> = {
-  event: 'cursor previousStatus status at',
-  order: 'cursor previousStatus status at order { id status }',
-};
-
 interface Scenario {
   subscribers: number;
   selection: Selection;
   rate: number;
 }
 
-interface Users {
-  platformUrl: string;
-  admin: string;
+interface Users extends StreamContext {
   idle: string[];
 }
 
@@ -70,19 +66,18 @@ async function waitForCount(read: () => Promise<number>, target: number, timeout
   }
 }
 
-/** Most subscribers on `orderEvents` as admin; the rest on `myOrderUpdates` as customers who buy nothing. */
+/** Most subscribers listen as admin (to every order, or to the product that changes); the rest as customers, to what does not change. */
 function connectionPlans(users: Users, subscribers: number, selection: Selection): { plans: ConnectionPlan[]; listening: number } {
   const listening = Math.round(subscribers * LISTENING_SHARE);
-  const everyOrder = `subscription BenchOrderEvents { orderEvents { ${SELECTIONS[selection]} } }`;
-  const mine = `subscription BenchMyOrderUpdates { myOrderUpdates { ${SELECTIONS[selection]} } }`;
+  const { listening: listeningQuery, idle: idleQuery } = streamDocuments(selection, users);
   const plans: ConnectionPlan[] = [];
   const add = (count: number, query: string, authorizationOf: (index: number) => string) => {
     for (let i = 0; i * PER_CONNECTION < count; i += 1) {
       plans.push({ authorization: authorizationOf(i), queries: Array.from({ length: Math.min(PER_CONNECTION, count - i * PER_CONNECTION) }, () => query) });
     }
   };
-  add(listening, everyOrder, () => users.admin);
-  add(subscribers - listening, mine, (i) => users.idle[i % users.idle.length]!);
+  add(listening, listeningQuery, () => users.admin);
+  add(subscribers - listening, idleQuery, (i) => users.idle[i % users.idle.length]!);
   return { plans, listening };
 }
 
@@ -101,7 +96,7 @@ async function gatewaySettled(pid: number, timeoutMs = 30_000): Promise<void> {
   }
 }
 
-async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Record<string, string>, changes: StatusChange[]): Promise<ScenarioResult> {
+async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Record<string, string>): Promise<ScenarioResult> {
   const { plans, listening } = connectionPlans(users, scenario.subscribers, scenario.selection);
   const limits = { maxSubscriptionsPerConnection: PER_CONNECTION, maxSubscriptionsPerUser: scenario.subscribers };
   const env = { REDIS_URL: process.env.REDIS_URL!, BENCH_REDIS_NAMESPACE: REDIS_NAMESPACE };
@@ -114,11 +109,10 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
   const wsUrl = gateway.ready.url.replace(/^http/, 'ws');
   const deliveries = () => subscribers.ask<{ deliveries: number }>('count').then((answer) => answer.deliveries);
   const mutationMs: number[] = [];
+  const change = changeMaker(scenario.selection, users);
   const next = async () => {
-    const change = changes.shift();
-    if (!change) throw new Error('ran out of placed orders; raise the count placed in main()');
     const sent = Date.now();
-    await changeStatus(users.platformUrl, users.admin, change);
+    await change();
     mutationMs.push(Date.now() - sent);
   };
   try {
@@ -202,6 +196,12 @@ async function main(): Promise<void> {
       { subscribers, selection: 'event' as const, rate: RATE },
       ...(SAME_THROUGHPUT && subscribers > first ? [{ subscribers, selection: 'event' as const, rate: (RATE * first) / subscribers }] : []),
       ...(WITH_ORDER.includes(subscribers) ? [{ subscribers, selection: 'order' as const, rate: WITH_ORDER_RATE }] : []),
+      ...(OTHER_STREAMS.includes(subscribers)
+        ? [
+            { subscribers, selection: 'stock' as const, rate: RATE },
+            { subscribers, selection: 'rating' as const, rate: RATE },
+          ]
+        : []),
     ]),
   );
   const platform = await startChild<{ gatewayUrl: string; subgraphUrls: Record<string, string> }>(join(__dirname, 'serve-platform.ts'), {
@@ -214,13 +214,15 @@ async function main(): Promise<void> {
     const buyers = await Promise.all(customerEmails.slice(0, BUYERS).map((email) => signIn(platformUrl, email)));
     const idle = await Promise.all(customerEmails.slice(BUYERS, BUYERS + IDLE_CUSTOMERS).map((email) => signIn(platformUrl, email)));
     // Two changes per order; each scenario needs its timed changes plus a warm-up and a sync change.
-    const needed = scenarios.reduce((sum, s) => sum + Math.round(s.rate * SECONDS) + 2, 0);
+    const needed = scenarios.filter((s) => usesOrders(s.selection)).reduce((sum, s) => sum + Math.round(s.rate * SECONDS) + 2, 0);
     const placing = Date.now();
     const orders = await placeOrders(platformUrl, buyers, Math.ceil(needed / 2));
     process.stdout.write(`placed ${orders.length} paid orders in ${((Date.now() - placing) / 1000).toFixed(1)} s\n`);
-    const changes = statusChanges(orders);
+    const ratedProductId = await createProduct(platformUrl, admin, RATED_PRODUCT_CATEGORY, `Bench Lamp ${new Date().toISOString()}`);
+    const reviewId = await createReview(platformUrl, await signIn(platformUrl, REVIEWER_EMAIL), ratedProductId);
+    const users: Users = { platformUrl, admin, idle, statusChanges: statusChanges(orders), ratedProductId, reviewId };
     for (const scenario of scenarios) {
-      const result = await runScenario(scenario, { platformUrl, admin, idle }, platform.ready.subgraphUrls, changes);
+      const result = await runScenario(scenario, users, platform.ready.subgraphUrls);
       results.push(result);
       process.stdout.write(
         `${result.subscribers} subscribers (${result.selection}): ${result.deliveries}/${result.expectedDeliveries} delivered, ${result.eventsPerSecond.toFixed(0)} events/s, ` +

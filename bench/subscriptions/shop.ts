@@ -91,3 +91,35 @@ export async function changeStatus(url: string, admin: string, change: StatusCha
       : 'mutation ($id: ID!) { markDelivered(orderId: $id) { status } }';
   await graphql(url, query, { id: change.orderId }, admin);
 }
+
+/** One more unit of a product on hand, as admin: one StockChanged event. */
+export async function adjustStock(url: string, admin: string, productId: string): Promise<void> {
+  await graphql(url, 'mutation ($p: ID!) { adjustStock(productId: $p, delta: 1, reason: "bench") { delta } }', { p: productId }, admin);
+}
+
+/** A new product, as admin (a fresh SKU each time); its id. */
+export async function createProduct(url: string, admin: string, categoryId: string, name: string): Promise<string> {
+  const data = await graphql<{ createProduct: { id: string } }>(
+    url,
+    'mutation ($i: CreateProductInput!) { createProduct(input: $i) { id } }',
+    { i: { categoryId, name, description: '', price: 1_999, sku: `BENCH-${randomUUID().slice(0, 8).toUpperCase()}` } },
+    admin,
+  );
+  return data.createProduct.id;
+}
+
+/** A customer's review of a product (pending until moderated); its id. */
+export async function createReview(url: string, customer: string, productId: string): Promise<string> {
+  const data = await graphql<{ createReview: { id: string } }>(
+    url,
+    'mutation ($i: CreateReviewInput!) { createReview(input: $i) { id } }',
+    { i: { productId, rating: 4, title: 'Bench review', body: 'Published and withdrawn by the subscriptions benchmark.' } },
+    customer,
+  );
+  return data.createReview.id;
+}
+
+/** Publishes or withdraws a review, as admin: one RatingChanged event. */
+export async function moderateReview(url: string, admin: string, reviewId: string, status: 'APPROVED' | 'REJECTED'): Promise<void> {
+  await graphql(url, 'mutation ($id: ID!, $s: ModerationDecision!) { moderateReview(id: $id, status: $s) { id } }', { id: reviewId, s: status }, admin);
+}
