@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { ANALYTICS_GROUP } from '@shopgraph/analytics';
 import { serviceDatabaseUrl, type ServiceName } from '@shopgraph/config';
-import { demoProducts, demoStock } from '@shopgraph/demo-data';
+import { demoHistoryEnd, demoProducts, demoStock } from '@shopgraph/demo-data';
 import type { Delivery } from '@shopgraph/events';
 import { describeWithRedis, eventually, graphqlRequest, signIn, testDatabaseServerUrl, testRedisUrl, type GraphQLResponse } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
+import { byRevenue, FRESHNESS, lowStockRows, PAYMENT_RATES_FIELDS, productRows, SALES_FIELDS, STOCK_REPORTS, stockOutRows } from './report-documents';
 import {
   categoriesOf,
+  demoEventCounts,
   eventCounts,
   lowStockDaysFromInventory,
   paymentRatesFromOrders,
@@ -23,19 +25,18 @@ const CHECKOUT = `mutation ($a: ID!, $c: String!, $k: String!) {
 }`;
 const SALES = `query ($p: ReportPeriod!, $tz: String!, $from: DateTime!, $to: DateTime!) {
   salesByPeriod(period: $p, timeZone: $tz, from: $from, to: $to) {
-    label orders paidOrders grossRevenue { amount } refunds { amount } netRevenue { amount } averageOrderValue { amount }
+    ${SALES_FIELDS}
   }
 }`;
 const REPORTS = `query ($from: DateTime!, $to: DateTime!, $tz: String!) {
   byRevenue: topProducts(from: $from, to: $to, by: REVENUE, first: 100) { product { id } revenue { amount } units }
   byUnits: topProducts(from: $from, to: $to, by: UNITS, first: 100) { product { id } revenue { amount } units }
   categories: topCategories(from: $from, to: $to, by: REVENUE, first: 100) { category { id } revenue { amount } units }
-  paymentRates(from: $from, to: $to) { paymentAttempts paymentFailures paymentFailureRate paidOrders refundedOrders refundRate }
-  stockOuts(from: $from, to: $to, first: 100) { product { id } stockOuts outOfStockNow }
-  lowStockDays(from: $from, to: $to, timeZone: $tz, threshold: 5, first: 100) { product { id } days }
+  paymentRates(from: $from, to: $to) { ${PAYMENT_RATES_FIELDS} }
+  ${STOCK_REPORTS}
   reviewTrend(period: DAY, timeZone: $tz, from: $from, to: $to) { label newReviews averageRating }
 }`;
-const FRESHNESS = '{ analyticsFreshness { topic eventsApplied } }';
+const REFUND = 'mutation ($id: ID!, $a: Int, $r: String!) { refundOrder(orderId: $id, amount: $a, reason: $r) { status refunded { amount } } }';
 const ADDRESS = { recipient: 'Ana Lytics', line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' };
 const ZONES = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'];
 const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
@@ -55,6 +56,7 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
   let admin: Record<string, string>;
   let customer: Record<string, string>;
   let addressId: string;
+  let partlyRefunded: string;
   const range = { from: new Date(), to: new Date() };
   const vars = () => ({ from: range.from.toISOString(), to: range.to.toISOString() });
   const gql = (query: string, variables: Record<string, unknown> = {}, headers = admin) => graphqlRequest(platform.gatewayUrl, query, variables, headers);
@@ -69,9 +71,11 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
     const placed = await ok(CHECKOUT, { a: addressId, c: card, k: randomUUID() }, customer);
     return placed.checkout.order.id as string;
   };
-  /** Resolves once analytics applied as many events of each topic as the source services wrote. */
+  /** Resolves once analytics applied as many events of each topic as the source services wrote (and the demo history it seeded). */
   const caughtUp = async () => {
-    const expected = await eventCounts(sql);
+    const written = await eventCounts(sql);
+    const demo = demoEventCounts();
+    const expected = Object.fromEntries(Object.entries(written).map(([topic, count]) => [topic, count + (demo[topic] ?? 0)]));
     await eventually('analytics to apply every event', async () => {
       const applied = Object.fromEntries(
         ((await ok(FRESHNESS)).analyticsFreshness as { topic: string; eventsApplied: number }[]).map((row) => [row.topic, row.eventsApplied]),
@@ -91,7 +95,7 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
     admin = (await signIn(platform.gatewayUrl, 'admin@shopgraph.dev')).headers;
     customer = (await signIn(platform.gatewayUrl, 'customer@shopgraph.dev')).headers;
     addressId = (await ok('mutation ($i: AddressInput!) { addAddress(input: $i) { id } }', { i: ADDRESS }, customer)).addAddress.id;
-    // Demo orders are months old and have no events: the range starts with this test's own.
+    // The demo history ends before today: the range starts with this test's own orders.
     range.from = new Date(Date.now() - 1_000);
 
     const [a, b, c, d] = inStock as [(typeof inStock)[number], (typeof inStock)[number], (typeof inStock)[number], (typeof inStock)[number]];
@@ -102,8 +106,11 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
     await buy(CARD.SUCCEEDS, [[c.id, 3]]);
     const refunded = await buy(CARD.SUCCEEDS, [[a.id, 1]]);
     const cancelled = await buy(CARD.SUCCEEDS, [[b.id, 2]]);
+    partlyRefunded = await buy(CARD.SUCCEEDS, [[c.id, 2]]);
     await buy(CARD.DECLINED, [[d.id, 1]]);
-    await ok('mutation ($id: ID!) { refundOrder(orderId: $id, reason: "damaged box") { status } }', { id: refunded });
+    await ok(REFUND, { id: refunded, r: 'damaged box' });
+    // A partial refund: no status change, only OrderRefunded tells analytics.
+    expect((await ok(REFUND, { id: partlyRefunded, a: 150, r: 'scratched' })).refundOrder).toEqual({ status: 'PAID', refunded: { amount: 150 } });
     await ok('mutation ($id: ID!) { cancelOrder(orderId: $id, reason: "changed my mind") { status } }', { id: cancelled }, customer);
     // A stock-out, then a delivery that leaves it low.
     const { available } = (await ok('query ($id: ID!) { product(id: $id) { stock { available } } }', { id: d.id })).product.stock;
@@ -136,7 +143,7 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
     const { sales } = await figures();
     for (const tz of ZONES) expect({ tz, sales: flatSales(sales[tz] as Sales) }).toEqual({ tz, sales: await salesFromOrders(sql.orders, range, 'day', tz) });
     const utc = flatSales(sales.UTC as Sales);
-    expect(utc.reduce((sum, row) => sum + (row.orders as number), 0)).toBe(5);
+    expect(utc.reduce((sum, row) => sum + (row.orders as number), 0)).toBe(6);
     for (const period of ['WEEK', 'MONTH'] as const) {
       const rows = flatSales((await ok(SALES, { ...vars(), p: period, tz: 'Asia/Tokyo' })).salesByPeriod);
       expect(rows).toEqual(await salesFromOrders(sql.orders, range, period === 'WEEK' ? 'week' : 'month', 'Asia/Tokyo'));
@@ -146,11 +153,9 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
   test('top products and categories, payment failure and refund rates match the orders (and products) databases', async () => {
     const { reports } = await figures();
     const sold = await productSalesFromOrders(sql.orders, range);
-    const rows = (list: { product: { id: string }; revenue: { amount: number }; units: number }[]) =>
-      list.map((row) => ({ id: row.product.id, revenue: row.revenue.amount, units: row.units }));
     const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
-    expect(rows(reports.byRevenue)).toEqual([...sold].sort((x, y) => y.revenue - x.revenue || y.units - x.units || byId(x, y)));
-    expect(rows(reports.byUnits)).toEqual([...sold].sort((x, y) => y.units - x.units || y.revenue - x.revenue || byId(x, y)));
+    expect(productRows(reports.byRevenue)).toEqual(byRevenue(sold));
+    expect(productRows(reports.byUnits)).toEqual([...sold].sort((x, y) => y.units - x.units || y.revenue - x.revenue || byId(x, y)));
 
     const categoryOf = await categoriesOf(
       sql.products,
@@ -170,21 +175,16 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
       })),
     ).toEqual([...categories.values()].sort((x, y) => y.revenue - x.revenue || y.units - x.units || byId(x, y)));
     expect(reports.paymentRates).toEqual(await paymentRatesFromOrders(sql.orders, range));
-    expect(reports.paymentRates).toMatchObject({ paymentAttempts: 5, paymentFailures: 1, paidOrders: 4, refundedOrders: 2 });
+    // Refunded: one in full, one cancelled after payment, one in part.
+    expect(reports.paymentRates).toMatchObject({ paymentAttempts: 6, paymentFailures: 1, paidOrders: 5, refundedOrders: 3 });
   });
 
   test('stock-outs and low-stock days match the inventory database; review volume and rating trend match the reviews database', async () => {
     const { reports } = await figures();
-    expect(
-      reports.stockOuts.map((row: { product: { id: string }; stockOuts: number; outOfStockNow: boolean }) => ({
-        productId: row.product.id,
-        stockOuts: row.stockOuts,
-        outOfStockNow: row.outOfStockNow,
-      })),
-    ).toEqual(await stockOutsFromInventory(sql.inventory, range));
+    expect(stockOutRows(reports.stockOuts)).toEqual(await stockOutsFromInventory(sql.inventory, range, demoHistoryEnd));
     expect(reports.stockOuts.length).toBeGreaterThan(0);
-    const lowDays = await lowStockDaysFromInventory(sql.inventory, range, 'Europe/Paris', 5);
-    expect(reports.lowStockDays.map((row: { product: { id: string }; days: number }) => ({ productId: row.product.id, days: row.days }))).toEqual(lowDays);
+    const lowDays = await lowStockDaysFromInventory(sql.inventory, range, 'Europe/Paris', 5, demoHistoryEnd);
+    expect(lowStockRows(reports.lowStockDays)).toEqual(lowDays);
     expect(lowDays.length).toBeGreaterThan(0);
     const reviews = reports.reviewTrend.filter((row: { newReviews: number }) => row.newReviews !== 0);
     expect(reviews).toEqual(await reviewsFromReviews(sql.reviews, range, 'Europe/Paris'));
@@ -226,5 +226,33 @@ describeWithRedis('analytics through the gateway agrees with the orders, invento
     }
     expect(code(await gql(SALES, { from: range.to.toISOString(), to: range.from.toISOString(), p: 'DAY', tz: 'UTC' }))).toBe('BAD_USER_INPUT');
     expect(code(await gql(SALES, { from: '2000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', p: 'DAY', tz: 'UTC' }))).toBe('BAD_USER_INPUT');
+  });
+
+  test('a partial refund moves the refund figures by its amount, as the orders database says, and the last part makes the order REFUNDED', async () => {
+    const before = await figures();
+    const paid = (await ok('query ($id: ID!) { order(id: $id) { paid { amount } refunded { amount } } }', { id: partlyRefunded })).order;
+    const refundedAt = async (refund: { a?: number; r: string }) => {
+      await ok(REFUND, { id: partlyRefunded, ...refund });
+      await caughtUp();
+      return figures();
+    };
+    const total = (rows: Sales) => flatSales(rows).reduce((sum, row) => sum + (row.refunds as number), 0);
+
+    const second = await refundedAt({ a: 250, r: 'goodwill' });
+    expect(total(second.sales.UTC as Sales)).toBe(total(before.sales.UTC as Sales) + 250);
+    expect(second.reports.paymentRates.refundedRevenue.amount).toBe(before.reports.paymentRates.refundedRevenue.amount + 250);
+    // Still one order with refunds, still kept: its lines stay in the top products.
+    expect(second.reports.paymentRates.refundedOrders).toBe(before.reports.paymentRates.refundedOrders);
+    expect(second.reports.byRevenue).toEqual(before.reports.byRevenue);
+    for (const tz of ZONES) expect(flatSales(second.sales[tz] as Sales)).toEqual(await salesFromOrders(sql.orders, range, 'day', tz));
+    expect(second.reports.paymentRates).toEqual(await paymentRatesFromOrders(sql.orders, range));
+
+    // The rest of it: REFUNDED, refunded in full, out of the top products.
+    const last = await refundedAt({ r: 'returned' });
+    expect(total(last.sales.UTC as Sales)).toBe(total(before.sales.UTC as Sales) + paid.paid.amount - paid.refunded.amount);
+    expect(last.reports.paymentRates).toEqual(await paymentRatesFromOrders(sql.orders, range));
+    const sold = await productSalesFromOrders(sql.orders, range);
+    expect(productRows(last.reports.byRevenue)).toEqual(byRevenue(sold));
+    expect(last.reports.byRevenue).not.toEqual(before.reports.byRevenue);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, demoProducts, demoStock } from '@shopgraph/demo-data';
 import type { DomainEvent } from '@shopgraph/events';
-import { describeWithRedis, graphqlRequest, testRedisUrl, type GraphQLResponse } from '@shopgraph/testing';
+import { describeWithRedis, eventually, graphqlRequest, testRedisUrl, type GraphQLResponse } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 
 const CARD = { SUCCEEDS: '4242 4242 4242 4242', DECLINED: '4000000000000002', FAILS_ONCE: '4000000000000119', TIMES_OUT: '4000000000000408' };
@@ -309,6 +309,20 @@ describeWithRedis('cart, checkout, payment and the order lifecycle through the g
     expect((await gql(refund, { id: paid, a: null })).data!.refundOrder).toEqual({ status: 'REFUNDED', refunded: { amount: product.priceCents } });
     expect(code(await gql(refund, { id: paid, a: 1 }))).toBe('CONFLICT');
     expect(code(await gql(refund, { id: paid, a: 1 }, customer.headers))).toBe('FORBIDDEN');
+
+    // Every refund that went through is on the bus, partial ones too (they change no status); the refused ones are not.
+    const refunds = (orderId: string) =>
+      eventually(`the refunds of ${orderId} on the bus`, async () => {
+        const events = (await platform.shared.events.history('OrderRefunded', '0-0', 1_000)).map(({ event }) => event.payload);
+        const mine = events.filter((payload) => payload.orderId === orderId);
+        return mine.length === (orderId === id ? 1 : 2) ? mine : undefined;
+      });
+    const total = product.priceCents;
+    expect(await refunds(id)).toEqual([expect.objectContaining({ amountCents: 2 * total, refundedTotalCents: 2 * total, reason: 'changed my mind' })]);
+    expect(await refunds(paid)).toEqual([
+      expect.objectContaining({ amountCents: 100, refundedTotalCents: 100, currency: 'USD', reason: 'damaged box' }),
+      expect.objectContaining({ amountCents: total - 100, refundedTotalCents: total }),
+    ]);
   });
 
   test('bad input answers a clear code and writes nothing', async () => {

@@ -1,5 +1,8 @@
 import { demoProducts } from './catalog';
-import { demoId, seededRandom, pick, daysBefore } from './deterministic';
+import { demoId, seededRandom, pick } from './deterministic';
+import { historyTime } from './history/clock';
+import { buildDemoOrders, type DemoOrder } from './history/orders';
+import { DEMO_LOW_STOCK_THRESHOLD, finalOnHand } from './history/stock';
 import { demoUsers } from './people';
 
 export interface DemoStock {
@@ -19,22 +22,6 @@ export interface DemoReview {
   createdAt: Date;
 }
 
-export interface DemoOrderItem {
-  productId: string;
-  productName: string;
-  unitPriceCents: number;
-  quantity: number;
-}
-
-export interface DemoOrder {
-  id: string;
-  userId: string;
-  status: 'DELIVERED' | 'SHIPPED' | 'PAID';
-  currency: 'USD';
-  createdAt: Date;
-  items: DemoOrderItem[];
-}
-
 const TITLES: Record<number, string[]> = {
   1: ['Broke in a week', 'Not as described'],
   2: ['Disappointing', 'Meh'],
@@ -48,8 +35,8 @@ const customers = demoUsers.filter((user) => user.role === 'CUSTOMER');
 export const demoStock: readonly DemoStock[] = demoProducts.map((product, index) => ({
   productId: product.id,
   // Every tenth product is sold out and every seventh is low, so availability looks real.
-  onHand: index % 10 === 9 ? 0 : index % 7 === 3 ? 3 : 20 + ((index * 37) % 180),
-  lowStockThreshold: 5,
+  onHand: finalOnHand(index),
+  lowStockThreshold: DEMO_LOW_STOCK_THRESHOLD,
 }));
 
 function buildReviews() {
@@ -68,38 +55,22 @@ function buildReviews() {
         title: pick(random, TITLES[rating] ?? ['Fine']),
         body: `${rating >= 4 ? 'Happy with' : 'Not thrilled by'} the ${product.name.toLowerCase()}.`,
         status: k === 2 ? 'PENDING' : 'APPROVED',
-        createdAt: daysBefore(200 - (index % 200), 9 + k),
+        // Spread over the year of history (at most one product's reviews a day).
+        createdAt: historyTime(5 + ((index * 7) % 355), 9 + k),
       });
     });
   });
   return reviews;
 }
 
-function buildOrders() {
-  const random = seededRandom(4242);
-  const statuses = ['DELIVERED', 'DELIVERED', 'SHIPPED', 'PAID'] as const;
-  const orders: DemoOrder[] = [];
-  customers.forEach((customer, c) => {
-    for (let k = 0; k < 2 + (c % 2); k += 1) {
-      const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, demoProducts));
-      const unique = [...new Map(items.map((item) => [item.id, item])).values()];
-      orders.push({
-        id: demoId('order', `${customer.id}:${k}`),
-        userId: customer.id,
-        status: pick(random, statuses),
-        currency: 'USD',
-        createdAt: daysBefore(90 - c * 3 - k, 15),
-        items: unique.map((product) => ({
-          productId: product.id,
-          productName: product.name,
-          unitPriceCents: product.priceCents,
-          quantity: 1 + Math.floor(random() * 2),
-        })),
-      });
-    }
-  });
-  return orders;
-}
-
 export const demoReviews: readonly DemoReview[] = buildReviews();
-export const demoOrders: readonly DemoOrder[] = buildOrders();
+/** A year of orders (about 1,200), oldest first: paid, declined, cancelled, shipped, delivered, refunded in whole or in part. */
+export const demoOrders: readonly DemoOrder[] = buildDemoOrders();
+
+/** A customer's newest demo orders first, as `User.orders(first)` lists them (ties by id, descending). */
+export function newestDemoOrdersOf(userId: string, first: number): DemoOrder[] {
+  return demoOrders
+    .filter((order) => order.userId === userId)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
+    .slice(0, first);
+}

@@ -41,6 +41,21 @@ export const EventContracts = {
     sequence: z.number().int().min(0),
     at: z.iso.datetime({ offset: true }),
   }),
+  /**
+   * Orders: money was given back, whole or in part (a refund, or the refund of a paid order's
+   * cancellation); written in the transaction that recorded it. A partial refund changes no status,
+   * so this is the only event that tells of it.
+   */
+  OrderRefunded: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    amountCents: z.number().int().positive(),
+    /** All refunded on the order after this refund: increases with every refund of one order, so it keys it. */
+    refundedTotalCents: z.number().int().positive(),
+    currency: z.string().length(3),
+    reason: z.string(),
+    at: z.iso.datetime({ offset: true }),
+  }),
 };
 
 export type EventTopic = keyof typeof EventContracts;

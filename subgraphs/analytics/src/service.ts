@@ -1,5 +1,6 @@
 import { startSubgraph, subgraphMigrationsDir, type RunningService, type SubgraphRuntimeOptions } from '@shopgraph/server';
 import { schema } from './db/database';
+import { seedDemoFacts } from './demo/seed-demo-facts';
 import { buildSubgraph } from './server';
 
 export function startAnalyticsService(options: SubgraphRuntimeOptions): Promise<RunningService> {
@@ -8,8 +9,8 @@ export function startAnalyticsService(options: SubgraphRuntimeOptions): Promise<
       name: 'analytics',
       schema,
       migrationsFolder: subgraphMigrationsDir(__dirname),
-      // No demo data of its own: its facts come from the other subgraphs' events.
-      seed: async () => {},
+      // The facts of the demo history the other subgraphs seed (without events) into their databases.
+      seed: async (db) => void (await seedDemoFacts(db)),
       build: (db, { production, shared, logger, gatewaySecret, peerUrls }) =>
         buildSubgraph({ db, production, events: shared.events, logger, products: { secret: gatewaySecret, urls: peerUrls ?? (() => ({})) } }),
     },

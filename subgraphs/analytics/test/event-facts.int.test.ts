@@ -45,7 +45,8 @@ const ask = async (query: string) => {
 
 describeWithRedis('analytics applies each event once, in whatever order it comes', () => {
   beforeAll(async () => {
-    analytics = await startServiceForTest('analytics', startService, { redisUrl: testRedisUrl() });
+    // These tests bring their own events: no demo history (its last stock levels would reach into the range).
+    analytics = await startServiceForTest('analytics', startService, { redisUrl: testRedisUrl(), seed: false });
   });
   afterAll(() => analytics?.stop());
 
@@ -79,6 +80,38 @@ describeWithRedis('analytics applies each event once, in whatever order it comes
     const days = (await ask(REVIEWS)).reviewTrend.filter((row: { newReviews: number }) => row.newReviews !== 0);
     // One 5-star review (45 stars over 11 less 40 over 10) and one 2-star review.
     expect(days).toEqual([{ newReviews: 2, averageRating: 3.5 }]);
+  });
+
+  test('partial refunds delivered out of order and twice count once each, by what the order had refunded in all', async () => {
+    const orderId = randomUUID();
+    const userId = randomUUID();
+    const at = new Date().toISOString();
+    const refund = (amountCents: number, refundedTotalCents: number) =>
+      event('OrderRefunded', { orderId, userId, amountCents, refundedTotalCents, currency: 'USD', reason: 'test', at });
+    const [first, second] = [refund(100, 100), refund(250, 350)];
+    const outcomes = await deliver([
+      // Without products: the order has no lines to ask the catalog about.
+      event('OrderCreated', { orderId, userId, totalCents: 1_000, currency: 'USD', items: [], at }),
+      event('OrderStatusChanged', { orderId, userId, from: 'PENDING', to: 'PAID', sequence: 1, at }),
+      second,
+      first,
+      second,
+    ]);
+    expect(outcomes).toEqual(Array(5).fill('handled'));
+    const { paymentRates, salesByPeriod } = await ask(`query ($from: DateTime!, $to: DateTime!) {
+      paymentRates(from: $from, to: $to) { paidOrders refundedOrders paidRevenue { amount } refundedRevenue { amount } refundedRevenueRate }
+      salesByPeriod(period: MONTH, timeZone: "UTC", from: $from, to: $to) { refunds { amount } netRevenue { amount } }
+    }`);
+    expect(paymentRates).toEqual({
+      paidOrders: 1,
+      refundedOrders: 1,
+      paidRevenue: { amount: 1_000 },
+      refundedRevenue: { amount: 350 },
+      refundedRevenueRate: 0.35,
+    });
+    const months = salesByPeriod as { refunds: { amount: number }; netRevenue: { amount: number } }[];
+    expect(months.reduce((sum, month) => sum + month.refunds.amount, 0)).toBe(350);
+    expect(months.reduce((sum, month) => sum + month.netRevenue.amount, 0)).toBe(650);
   });
 
   test('a payload that breaks its contract is dead-lettered and writes nothing', async () => {

@@ -78,6 +78,8 @@ export type Mutation = {
 export type PaymentRates = {
   __typename?: 'PaymentRates';
   paidOrders: Scalars['Int']['output'];
+  /** What the paid orders were paid (their totals). */
+  paidRevenue: Money;
   /** Orders whose payment went through or was declined (PAID or PAYMENT_FAILED). */
   paymentAttempts: Scalars['Int']['output'];
   /** paymentFailures / paymentAttempts; 0 without attempts. */
@@ -85,7 +87,12 @@ export type PaymentRates = {
   paymentFailures: Scalars['Int']['output'];
   /** refundedOrders / paidOrders; 0 without paid orders. */
   refundRate: Scalars['Float']['output'];
+  /** Orders with any refund, whole or partial (a paid order's cancellation refunds it whole). */
   refundedOrders: Scalars['Int']['output'];
+  /** What was given back on those orders, partial refunds included. */
+  refundedRevenue: Money;
+  /** refundedRevenue / paidRevenue; 0 without paid orders. */
+  refundedRevenueRate: Scalars['Float']['output'];
 };
 
 export type Product = {
@@ -199,9 +206,9 @@ export type ReviewPeriod = {
 };
 
 /**
- * The orders placed in one period, by placement time. An order counts as paid once it reached PAID,
- * and as refunded once it became REFUNDED or was cancelled after payment (partial refunds that leave
- * the status alone are not on the bus, so they are not counted).
+ * The orders placed in one period, by placement time. An order counts as paid once it reached PAID;
+ * its refunds are all its OrderRefunded events gave back, partial refunds included (a paid order's
+ * cancellation refunds it whole), counted in the period the order was placed.
  */
 export type SalesPeriod = {
   __typename?: 'SalesPeriod';
@@ -215,6 +222,7 @@ export type SalesPeriod = {
   netRevenue: Money;
   orders: Scalars['Int']['output'];
   paidOrders: Scalars['Int']['output'];
+  /** Given back on the period's orders, whole and partial refunds. */
   refunds: Money;
   /** Start of the period, in the time zone asked for. */
   start: Scalars['DateTime']['output'];
@@ -398,11 +406,14 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
 
 export type PaymentRatesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PaymentRates'] = ResolversParentTypes['PaymentRates']> = ResolversObject<{
   paidOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paidRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   paymentAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paymentFailureRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   paymentFailures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   refundRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   refundedOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundedRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refundedRevenueRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{

@@ -49,6 +49,22 @@ export const orderStatusFacts = pgTable(
   (table) => [primaryKey({ columns: [table.orderId, table.sequence] }), index('order_status_facts_to_idx').on(table.toStatus, table.orderId)],
 );
 
+/**
+ * One row per OrderRefunded: money given back, whole or in part. Keyed by the order and what it
+ * had refunded in all after the refund, which grows with every refund of one order.
+ */
+export const refundFacts = pgTable(
+  'refund_facts',
+  {
+    orderId: uuid('order_id').notNull(),
+    refundedTotalCents: integer('refunded_total_cents').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    reason: text('reason').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orderId, table.refundedTotalCents] })],
+);
+
 /** One row per StockChanged: a product's available units from `at` until its next version. */
 export const stockFacts = pgTable(
   'stock_facts',

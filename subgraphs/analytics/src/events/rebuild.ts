@@ -1,40 +1,39 @@
-import { EventContracts, type CursoredEvent, type EventBus } from '@shopgraph/events';
+import type { EventBus } from '@shopgraph/events';
 import type { AnalyticsDb } from '../db/database';
+import { hasDemoFacts } from '../db/queries/fact-writes';
 import { truncateFacts } from '../db/queries/freshness';
+import { DEMO_EVENT_PREFIX } from '../demo/demo-events';
+import { seedDemoFacts } from '../demo/seed-demo-facts';
 import type { CategoryLookup } from '../peers/product-categories';
-import { ANALYTICS_TOPICS, applyEvent } from './apply-event';
+import { ANALYTICS_TOPICS, applyEvents } from './apply-event';
 
 const PAGE = 500;
 
 /**
- * The categories of every product a page's orders bought, asked in one call, so a rebuild makes one
- * request to the products subgraph per page instead of one per order.
- */
-async function pageCategoryLookup(page: readonly CursoredEvent[], lookupCategories: CategoryLookup): Promise<CategoryLookup> {
-  const productIds = new Set<string>();
-  for (const { event } of page) {
-    const order = event.topic === 'OrderCreated' ? EventContracts.OrderCreated.safeParse(event.payload) : undefined;
-    for (const item of order?.success ? order.data.items : []) productIds.add(item.productId);
-  }
-  const categories = await lookupCategories([...productIds]);
-  return async (ids) => new Map(ids.flatMap((id) => (categories.has(id) ? [[id, categories.get(id)!] as const] : [])));
-}
-
-/**
- * Empties the fact tables and applies every event the streams still hold, oldest first. The live
+ * Empties the fact tables and applies every event the streams still hold, oldest first, a page per
+ * transaction, one products call each (and the demo history again when it had been seeded). The live
  * consumer keeps running meanwhile: an event both of them get is applied once (processed_events),
  * and one it applied before the truncation is still in the stream, so the rebuild applies it again.
- * Returns how many events were read.
+ * Returns how many events were read from the streams.
  */
 export async function rebuildFromHistory(db: AnalyticsDb, bus: EventBus, lookupCategories: CategoryLookup): Promise<number> {
-  await db.transaction((tx) => truncateFacts(tx));
+  const demo = await db.transaction(async (tx) => {
+    const seeded = await hasDemoFacts(tx, DEMO_EVENT_PREFIX);
+    await truncateFacts(tx);
+    return seeded;
+  });
+  // The demo history was never on the bus: it is applied again as it was seeded.
+  if (demo) await seedDemoFacts(db);
   let read = 0;
   for (const topic of ANALYTICS_TOPICS) {
     let after = '0-0';
     for (;;) {
       const page = await bus.history(topic, after, PAGE);
-      const lookup = await pageCategoryLookup(page, lookupCategories);
-      for (const { event } of page) await applyEvent(db, lookup, event);
+      await applyEvents(
+        db,
+        lookupCategories,
+        page.map(({ event }) => event),
+      );
       read += page.length;
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.cursor;

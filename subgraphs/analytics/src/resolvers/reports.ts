@@ -16,6 +16,9 @@ export const PaymentRates: Resolvers['PaymentRates'] = {
   paidOrders: (row) => row.paid,
   refundedOrders: (row) => row.refunded,
   refundRate: (row) => rate(row.refunded, row.paid),
+  paidRevenue: (row) => money(row.paidCents),
+  refundedRevenue: (row) => money(row.refundedCents),
+  refundedRevenueRate: (row) => rate(row.refundedCents, row.paidCents),
 };
 
 export const ProductSales: Resolvers['ProductSales'] = {

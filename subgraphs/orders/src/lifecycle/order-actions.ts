@@ -9,6 +9,7 @@ import { findSuccessfulAuthorization } from '../db/queries/payments';
 import type { OrderRow } from '../db/schema';
 import { releaseOrderStock } from '../peers/inventory';
 import { applyStatusChange } from './change-status';
+import { writeOrderRefunded } from './refund-event';
 import { canTransition } from './transitions';
 
 const conflict = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
@@ -54,10 +55,12 @@ export function cancelOrder(commerce: Commerce, viewer: Viewer, orderId: string,
       }
     }
     await releaseOrderStock(commerce.peers, order.id);
+    const why = reason ?? 'cancelled by the customer';
+    if (owed > 0) await writeOrderRefunded(tx, order, owed, why);
     return applyStatusChange(tx, order, {
       to: 'CANCELLED',
       actor: viewer.id!,
-      reason: reason ?? 'cancelled by the customer',
+      reason: why,
       patch: { refundedCents: order.paidCents },
     });
   });
@@ -77,6 +80,7 @@ export function markDelivered(commerce: Commerce, actor: string, orderId: string
  * Refunds `amountCents` (all that is left when absent). Never more than was paid and not yet
  * refunded. The provider key names the refunded amount before and after, so an admin retrying the
  * same refund after a crash is not refunded twice. The refund that completes it makes the order REFUNDED.
+ * Every refund, partial ones too, is announced as OrderRefunded.
  */
 export function refundOrder(commerce: Commerce, actor: string, orderId: string, amountCents: number | null, reason: string): Promise<OrderRow> {
   return commerce.db.transaction(async (tx) => {
@@ -88,6 +92,7 @@ export function refundOrder(commerce: Commerce, actor: string, orderId: string, 
     if (amount > refundable) throw badUserInput(`"amount" is more than can be refunded: ${refundable} of ${order.paidCents} paid`, 'amount');
     const refunded = order.refundedCents + amount;
     await refundThroughProvider(commerce, order, amount, paymentKey(order.id, `refund:${order.refundedCents}-${refunded}`));
+    await writeOrderRefunded(tx, order, amount, reason);
     if (refunded === order.paidCents) return applyStatusChange(tx, order, { to: 'REFUNDED', actor, reason, patch: { refundedCents: refunded } });
     return updateOrder(tx, order.id, { refundedCents: refunded });
   });

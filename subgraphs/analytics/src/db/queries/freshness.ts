@@ -21,5 +21,5 @@ export async function findFreshness(db: AnalyticsDb, topics: readonly string[]):
 
 /** Empties every fact table and the record of applied events, in the caller's transaction. */
 export async function truncateFacts(tx: AnalyticsTx): Promise<void> {
-  await tx.execute(sql`truncate order_facts, order_line_facts, order_status_facts, stock_facts, rating_facts, processed_events`);
+  await tx.execute(sql`truncate order_facts, order_line_facts, order_status_facts, refund_facts, stock_facts, rating_facts, processed_events`);
 }

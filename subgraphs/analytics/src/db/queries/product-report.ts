@@ -11,7 +11,7 @@ export interface SalesRow {
   units: number;
 }
 
-/** Lines of the orders placed in the range that were paid and not refunded, summed per `key` column. */
+/** Lines of the orders placed in the range that were paid and not refunded in full (a partial refund keeps them), summed per `key` column. */
 async function topBy(db: AnalyticsDb, key: SQL, range: ReportRange, by: SalesRanking, first: number): Promise<SalesRow[]> {
   const order = by === 'UNITS' ? sql`units desc, revenue desc` : sql`revenue desc, units desc`;
   const rows = await db.execute<{ id: string; revenue: string; units: string }>(sql`
