@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Viewer } from '@shopgraph/auth';
 import { ErrorCode } from '@shopgraph/server';
 import { webSocketServerOptions } from '../websocket-policy';
+import { batchWritesThisTurn } from './batched-writes';
 import { SubscriptionCloseCode } from './close-codes';
 import { prepareSubscription, type SubscriptionTransportDeps } from './subscription-operation';
 
@@ -117,6 +118,7 @@ export function attachSubscriptionServer(deps: SubscriptionServerDeps): { close(
       },
       onNext: (ctx) => {
         if (ctx.extra.socket.bufferedAmount > limits.maxBufferedBytes) ctx.extra.socket.close(SubscriptionCloseCode.SlowConsumer, 'Slow consumer');
+        else batchWritesThisTurn(ctx.extra.socket);
       },
       onComplete: (ctx, id) => release(ctx.extra, id),
       onClose: (ctx) => {
