@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, SERVICE_PORTS } from '@shopgraph/config';
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { DEPLOYABLES } from '../../tools/build/deployables';
-import { envProblemsOf, variablesOf } from './env-schemas';
+import { envProblemsOf, secretsOf, variablesOf } from './env-schemas';
 
 // docker-compose.yml is for our users and Docker is not on CI machines: this keeps it true to the code.
 const ROOT = join(__dirname, '..', '..');
@@ -20,7 +20,8 @@ interface ComposeService {
   volumes?: string[];
 }
 // `${VARIABLE:-default}` read as compose does with the variable unset in the shell and .env.
-const composeText = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
+const composeFile = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+const composeText = composeFile.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
 const compose = parse(composeText, { merge: true }) as { services: Record<string, ComposeService>; volumes?: Record<string, unknown> };
 const services = compose.services;
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -44,6 +45,14 @@ describe.each(deployables)('%s', (name) => {
     for (const key of Object.keys(service.environment ?? {}))
       expect({ service: name, key, known: known.includes(key) }).toEqual({ service: name, key, known: true });
     expect({ service: name, problems: envProblemsOf(name, service.environment) }).toEqual({ service: name, problems: [] });
+  });
+
+  test('passes every credential it reads from .env or the shell, unless compose provides it (its own postgres and redis)', () => {
+    // The gateway shared secret is production's: development signs with the development default (see the file's header).
+    const fromCompose = ['DATABASE_URL', 'REDIS_URL', 'GATEWAY_SHARED_SECRET', 'GATEWAY_SHARED_SECRET_ALSO_ACCEPTED'];
+    const raw = parse(composeFile, { merge: true }) as { services: Record<string, ComposeService> };
+    for (const secret of secretsOf(name).filter((variable) => !fromCompose.includes(variable)))
+      expect({ service: name, secret, value: raw.services[name]?.environment?.[secret] }).toEqual({ service: name, secret, value: `\${${secret}:-}` });
   });
 
   test('runs an entry file that `npm run build` writes for it, built from a stage the Dockerfile has, with a health check', () => {

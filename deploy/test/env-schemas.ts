@@ -35,3 +35,20 @@ export function envProblemsOf(name: Deployable, values: Record<string, string> |
     return parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
   });
 }
+
+/**
+ * The variables that carry credentials. Kubernetes takes every one a deployable reads from the
+ * Secret (the example overlay's secrets.env.example names them all), never from a literal value;
+ * a new credential is added here, and the tests then ask for it everywhere it is read.
+ */
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'GATEWAY_SHARED_SECRET',
+  'GATEWAY_SHARED_SECRET_ALSO_ACCEPTED',
+  'USERS_KEY_ENCRYPTION_KEYS',
+  'SMTP_URL',
+] as const;
+
+/** The credentials a deployable reads. */
+export const secretsOf = (name: Deployable): string[] => SECRET_VARIABLES.filter((variable) => variablesOf(name).includes(variable));

@@ -13,7 +13,7 @@ import { databaseUrlVariable, GATEWAY_PORT, routingUrlVariable, SERVICE_NAMES, S
 import { GATEWAY_NODE_FLAGS } from '@shopgraph/gateway';
 import { serviceEnvSchema } from '@shopgraph/server';
 import { DEPLOYABLES } from '../../tools/build/deployables';
-import { envProblemsOf, variablesOf } from './env-schemas';
+import { envProblemsOf, SECRET_VARIABLES, secretsOf, variablesOf } from './env-schemas';
 
 const ROOT = join(__dirname, '..', '..');
 const KUSTOMIZE = join(ROOT, 'deploy', 'kubernetes');
@@ -160,6 +160,17 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
       expect(values.NODE_ENV).toBe('production');
     });
 
+    test('takes every credential its env schema reads from the Secret', () => {
+      const env = main().env ?? [];
+      const generated = overlay.find((object) => object.kind === 'Secret')!.metadata.name;
+      expect(secretsOf(name).length).toBeGreaterThan(0);
+      // The gateway's schema shares the accepted-too secret with the subgraphs', but the gateway only signs.
+      for (const secret of secretsOf(name).filter((variable) => name !== 'gateway' || variable !== 'GATEWAY_SHARED_SECRET_ALSO_ACCEPTED')) {
+        const ref = env.find((variable) => variable.name === secret)?.valueFrom?.secretKeyRef;
+        expect({ name, secret, from: ref && `${ref.name}/${ref.key}` }).toEqual({ name, secret, from: `${generated}/${secret}` });
+      }
+    });
+
     test('asks for resources and caps its memory', () => {
       for (const container of [...(pod().initContainers ?? []), main()]) {
         expect(container.resources?.requests?.cpu).toBeDefined();
@@ -167,6 +178,12 @@ describeWithKubectl('the Kubernetes manifests (kustomize base and the example ov
         expect(container.resources?.limits?.memory).toBeDefined();
       }
     });
+  });
+
+  test('the example overlay’s secrets.env.example names every credential, and nothing else', () => {
+    const example = readFileSync(join(KUSTOMIZE, 'overlays', 'example', 'secrets.env.example'), 'utf8');
+    const named = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]);
+    expect(named.sort()).toEqual([...SECRET_VARIABLES].sort());
   });
 
   test('every subgraph migrates in an init container (node migrate.js) before it starts, and the service itself does not migrate again', () => {

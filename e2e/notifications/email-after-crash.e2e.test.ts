@@ -1,11 +1,11 @@
-// The orders process killed (SIGKILL) while the SMTP server has the whole message and the process
-// waits for its answer: the start:services supervisor starts orders again, and the email is sent
+// The orders (then the users) process killed (SIGKILL) while the SMTP server has the whole message and
+// the process waits for its answer: the start:services supervisor starts it again, and the email is sent
 // again, with the same Message-ID, so the copy is recognisable (at least once, never zero times).
 import { startFaultPlatform, type FaultPlatform } from '../faults/fault-platform';
 import { shopClient, until } from './shop-client';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
 
-describe('an orders process that dies mid-send (one process per service)', () => {
+describe('an orders or users process that dies mid-send (one process per service)', () => {
   let smtp: TestSmtpServer;
   let platform: FaultPlatform;
   const client = shopClient(() => platform.gatewayUrl);
@@ -39,5 +39,19 @@ describe('an orders process that dies mid-send (one process per service)', () =>
       (mail) => Boolean(mail[0]?.sentAt),
     );
     expect(email).toMatchObject({ kind: 'ORDER_CONFIRMED', attempts: 1, order: { id: orderId } });
+  }, 120_000);
+
+  test('a users process that dies sending a password reset (woken by the commit) sends it again when it is back', async () => {
+    const account = await client.register('crash-reset');
+    await client.gql('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: account.email }, {});
+    const held = await smtp.waitFor((email) => email.to === account.email && email.answer === 'hold');
+    const users = platform.services.processes.users;
+    const restarts = users.restarts;
+
+    process.kill(users.pid!, 'SIGKILL');
+    const resent = await smtp.waitFor((email) => email.to === account.email && email.answer === 'accept');
+    expect(users.restarts).toBe(restarts + 1);
+    expect(resent).toMatchObject({ messageId: held.messageId, subject: 'Reset your Shopgraph password' });
+    expect(resent.messageId).toMatch(/^<users\.[0-9a-f-]+\.password-reset@crash\.test>$/);
   }, 120_000);
 });

@@ -11,11 +11,17 @@ export const NOTIFICATIONS_DEFAULTS = {
 
 /** The variables of every deployable that sends notifications (orders, users); each env.ts extends with them. */
 export const notificationsEnv = {
-  /** smtp://user:pass@host:587 or smtps://...: emails leave over SMTP. Unset: they are only logged (development's devMailbox). */
-  SMTP_URL: z
-    .url()
-    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
-    .optional(),
+  /**
+   * smtp://user:pass@host:587 or smtps://...: emails leave over SMTP. Unset or empty (compose's
+   * `${SMTP_URL:-}` with nothing in .env): they are only logged (development's devMailbox).
+   */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url()
+      .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
   /** The From header of every email; its domain also ends every Message-ID. */
   SMTP_FROM: z.string().min(3).default(NOTIFICATIONS_DEFAULTS.SMTP_FROM),
   /** Attempts before a notification is dead-lettered (failedNotifications shows it). */

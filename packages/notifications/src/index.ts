@@ -9,3 +9,4 @@ export * from './smtp-transport';
 export * from './templates/layout';
 export * from './templates/order-emails';
 export * from './templates/password-reset-email';
+export * from './wake-on-notify';

@@ -6,6 +6,7 @@ import { KeyRing } from './auth/key-ring';
 import { createContext, type SubgraphContext } from './context';
 import type { UsersDb } from './db/database';
 import { deliverDueAccountEmails } from './notifications/email-dispatch';
+import { wakeOnQueuedEmails } from './notifications/wake-on-queued-emails';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadTypeDefs(subgraphSchemaPath(__dirname));
@@ -30,7 +31,8 @@ export function buildSubgraph(deps: UsersDeps): GraphQLService<SubgraphContext> 
     context: async (request) => createContext(deps.db, keys, request),
     // Public keys only: the gateway verifies access tokens without ever holding a private key.
     routes: { [JWKS_PATH]: () => keys.publicKeys() },
-    // Account emails (password reset) leave from the outbox; the dispatcher polls it (NOTIFICATIONS_POLL_MS).
+    // Account emails (password reset) leave from the outbox: at once when the commit that queued one
+    // notifies (any replica), and at the latest at the poll (NOTIFICATIONS_POLL_MS), which also finds retries.
     background: async () => {
       const logger = deps.logger.child({ job: 'notifications' });
       const transport = deps.emailTransport ?? emailTransportFor(settings, logger);
@@ -39,7 +41,9 @@ export function buildSubgraph(deps: UsersDeps): GraphQLService<SubgraphContext> 
         pollMs: settings.NOTIFICATIONS_POLL_MS,
         logger,
       });
+      const stopListening = await wakeOnQueuedEmails(deps.db, dispatcher, logger);
       return async () => {
+        await stopListening();
         await dispatcher.stop();
         transport.close?.();
       };

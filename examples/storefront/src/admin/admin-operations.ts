@@ -132,14 +132,15 @@ const ADMIN_STOCK = graphql(`
 void ADMIN_STOCK;
 
 export const AdminProductsQuery = graphql(`
-  query AdminProducts($search: String, $first: Int!) {
-    products(search: $search, first: $first, sort: NEWEST) {
+  query AdminProducts($search: String, $first: Int!, $archived: Boolean) {
+    products(search: $search, first: $first, sort: NEWEST, filter: { archived: $archived }) {
       edges {
         node {
           id
           sku
           slug
           name
+          archivedAt
           price {
             amount
             currency
@@ -147,6 +148,76 @@ export const AdminProductsQuery = graphql(`
           stock {
             ...AdminStock
           }
+        }
+      }
+    }
+  }
+`);
+
+// Everything the product form edits, after a load or a save alike (so the list's row follows a save,
+// of the form or of the row's quick price).
+const ADMIN_PRODUCT_DETAILS = graphql(`
+  fragment AdminProductDetails on Product {
+    id
+    sku
+    slug
+    name
+    description
+    price {
+      amount
+      currency
+    }
+    images
+    attributes {
+      name
+      value
+    }
+    category {
+      id
+    }
+    archivedAt
+  }
+`);
+void ADMIN_PRODUCT_DETAILS;
+
+export const AdminProductQuery = graphql(`
+  query AdminProduct($id: ID!) {
+    product(id: $id) {
+      ...AdminProductDetails
+    }
+  }
+`);
+
+export const AdminEditProductMutation = graphql(`
+  mutation AdminEditProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) {
+      ...AdminProductDetails
+    }
+  }
+`);
+
+export const AdminRestoreProductMutation = graphql(`
+  mutation AdminRestoreProduct($id: ID!) {
+    restoreProduct(id: $id) {
+      id
+      archivedAt
+    }
+  }
+`);
+
+// The category tree to pick from, three levels deep (the demo shop has two; a fourth level costs
+// more than the gateway's MAX_COST allows, since every level multiplies the estimate).
+export const AdminCategoryTreeQuery = graphql(`
+  query AdminCategoryTree {
+    categories {
+      id
+      name
+      children {
+        id
+        name
+        children {
+          id
+          name
         }
       }
     }
@@ -167,23 +238,11 @@ export const AdminAdjustStockMutation = graphql(`
   }
 `);
 
-export const AdminUpdateProductMutation = graphql(`
-  mutation AdminUpdateProduct($id: ID!, $input: UpdateProductInput!) {
-    updateProduct(id: $id, input: $input) {
-      id
-      name
-      price {
-        amount
-        currency
-      }
-    }
-  }
-`);
-
 export const AdminArchiveProductMutation = graphql(`
   mutation AdminArchiveProduct($id: ID!) {
     archiveProduct(id: $id) {
       id
+      archivedAt
     }
   }
 `);

@@ -1,30 +1,52 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { errorMessage, money } from '../format';
 import { useAction } from './use-action';
 import {
   AdminAdjustStockMutation,
   AdminArchiveProductMutation,
-  AdminCategoriesQuery,
   AdminCreateProductMutation,
+  AdminEditProductMutation,
   AdminProductsQuery,
-  AdminUpdateProductMutation,
+  AdminRestoreProductMutation,
 } from './admin-operations';
+import { useCategoryOptions } from './category-options';
+import { ProductEditor } from './product-editor';
 
-/** Products, newest first: price and name edits, stock adjustments with a reason, archiving. */
+/** Products, newest first: the whole product edited in a form, a quick price, stock adjustments with a reason, archiving and restoring. */
 export function ProductsAdmin() {
   const [search, setSearch] = useState('');
-  const { data, error, refetch } = useQuery(AdminProductsQuery, { variables: { search: search || null, first: 50 }, fetchPolicy: 'cache-and-network' });
+  const [archived, setArchived] = useState(false);
+  const [editing, setEditing] = useState<string>();
+  const { data, error, refetch } = useQuery(AdminProductsQuery, {
+    variables: { search: search || null, first: 50, archived },
+    fetchPolicy: 'cache-and-network',
+  });
   return (
     <div data-testid="admin-products">
       <h1>Products</h1>
       <NewProduct onCreated={(name) => setSearch(name)} />
-      <input aria-label="Find products" placeholder="Find products" value={search} onChange={(event) => setSearch(event.target.value)} />
+      <div className="actions">
+        <input aria-label="Find products" placeholder="Find products" value={search} onChange={(event) => setSearch(event.target.value)} />
+        <label className="choice">
+          <input type="checkbox" checked={archived} onChange={(event) => setArchived(event.target.checked)} />
+          Archived products
+        </label>
+      </div>
       {error && <p className="error">{errorMessage(error)}</p>}
       <table className="lines">
         <tbody>
           {data?.products.edges.map(({ node }) => (
-            <ProductRow key={node.id} product={node} onArchived={() => void refetch()} />
+            <Fragment key={node.id}>
+              <ProductRow product={node} onEdit={() => setEditing(node.id)} onArchivedOrRestored={() => void refetch()} />
+              {editing === node.id && (
+                <tr>
+                  <td colSpan={4}>
+                    <ProductEditor productId={node.id} onDone={() => setEditing(undefined)} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
@@ -39,15 +61,18 @@ interface ProductRowProps {
     slug: string;
     name: string;
     price: { amount: number; currency: string };
+    archivedAt: string | null;
     stock: { onHand: number; reserved: number; available: number } | null;
   };
-  onArchived: () => void;
+  onEdit: () => void;
+  onArchivedOrRestored: () => void;
 }
 
-function ProductRow({ product, onArchived }: ProductRowProps) {
+function ProductRow({ product, onEdit, onArchivedOrRestored }: ProductRowProps) {
   const [adjust] = useMutation(AdminAdjustStockMutation);
-  const [update] = useMutation(AdminUpdateProductMutation);
+  const [update] = useMutation(AdminEditProductMutation);
   const [archive] = useMutation(AdminArchiveProductMutation);
+  const [restore] = useMutation(AdminRestoreProductMutation);
   const [delta, setDelta] = useState('');
   const [price, setPrice] = useState('');
   const { failure, run } = useAction();
@@ -87,7 +112,12 @@ function ProductRow({ product, onArchived }: ProductRowProps) {
         </form>
       </td>
       <td>
-        <button onClick={() => void run(async () => (await archive({ variables: { id: product.id } }), onArchived()))}>Archive</button>
+        <button onClick={onEdit}>Edit</button>{' '}
+        {product.archivedAt ? (
+          <button onClick={() => void run(async () => (await restore({ variables: { id: product.id } }), onArchivedOrRestored()))}>Restore</button>
+        ) : (
+          <button onClick={() => void run(async () => (await archive({ variables: { id: product.id } }), onArchivedOrRestored()))}>Archive</button>
+        )}
         {failure && <p className="error">{failure}</p>}
       </td>
     </tr>
@@ -96,7 +126,7 @@ function ProductRow({ product, onArchived }: ProductRowProps) {
 
 /** A new product: SKU, name, price and category (the products subgraph checks each, and makes the slug). */
 function NewProduct({ onCreated }: { onCreated: (name: string) => void }) {
-  const { data } = useQuery(AdminCategoriesQuery);
+  const { options: categories } = useCategoryOptions();
   const [create] = useMutation(AdminCreateProductMutation);
   const { failure, run } = useAction();
   const [sku, setSku] = useState('');
@@ -120,9 +150,9 @@ function NewProduct({ onCreated }: { onCreated: (name: string) => void }) {
       <input aria-label="Price" placeholder="Price" inputMode="decimal" value={price} onChange={(event) => setPrice(event.target.value)} required />
       <select aria-label="Category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)} required>
         <option value="">Category…</option>
-        {data?.categories.map((category) => (
+        {categories.map((category) => (
           <option key={category.id} value={category.id}>
-            {category.name}
+            {category.label}
           </option>
         ))}
       </select>

@@ -19,6 +19,8 @@ export type OrderStatus =
   | 'SHIPPED';
 
 export type ProductFilter = {
+  /** true: only archived products (admins only, others are FORBIDDEN); left out or false: only those for sale. */
+  archived?: boolean | null | undefined;
   /** A category; products of its descendants are included. */
   categoryId?: string | number | null | undefined;
   /** Only products with units available now (as of the last stock event, see docs/catalog.md). */

@@ -83,6 +83,8 @@ export type Mutation = {
   createCategory: Category;
   /** Adds a product to the catalog. A duplicate SKU or slug is a CONFLICT. */
   createProduct: Product;
+  /** Puts an archived product back in listings and search; restoring one that is not archived changes nothing. */
+  restoreProduct: Product;
   /** Edits a product; every gateway and subgraph process sees the change on its next read. */
   updateProduct: Product;
 };
@@ -100,6 +102,11 @@ export type MutationCreateCategoryArgs = {
 
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationRestoreProductArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -174,6 +181,8 @@ export type ProductFacets = {
 };
 
 export type ProductFilter = {
+  /** true: only archived products (admins only, others are FORBIDDEN); left out or false: only those for sale. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
   /** A category; products of its descendants are included. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** Only products with units available now (as of the last stock event, see docs/catalog.md). */
@@ -437,6 +446,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   archiveProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationArchiveProductArgs, 'id'>>;
   createCategory?: Resolver<ResolversTypes['Category'], ParentType, ContextType, RequireFields<MutationCreateCategoryArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
+  restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'id'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
 }>;
 

@@ -29,9 +29,12 @@ export const productFields = {
   description: z.string().max(5_000),
   price: z.number().int('must be whole minor units (cents)').min(0, 'must not be negative').max(MAX_PRICE_CENTS, 'must be at most 10,000,000 cents'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as USD'),
-  images: z.array(z.url({ protocol: /^https?$/ }).max(2_000)).max(10, 'at most 10 images'),
+  images: z
+    .array(z.url({ protocol: /^https?$/ }).max(2_000))
+    .max(10, 'at most 10 images')
+    .refine((list) => new Set(list).size === list.length, 'each image once'),
   attributes: z
-    .array(z.object({ name: z.string().trim().min(1).max(50), value: z.string().trim().max(200) }))
+    .array(z.object({ name: z.string().trim().min(1, 'must not be empty').max(50), value: z.string().trim().min(1, 'must not be empty').max(200) }))
     .max(30, 'at most 30 attributes')
     .refine((list) => new Set(list.map((attribute) => attribute.name)).size === list.length, 'attribute names must differ'),
 };

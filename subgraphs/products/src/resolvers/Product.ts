@@ -7,7 +7,11 @@ export const Product: ProductResolvers = {
     return isUuid(reference.id) ? loaders.productById.load(reference.id) : null;
   },
   price: (product) => ({ amount: product.priceCents, currency: product.currency }),
-  attributes: (product) => Object.entries(product.attributes).map(([name, value]) => ({ name, value })),
+  // By name: the jsonb column keeps no order of its own (it sorts keys by length), so an edit would seem to shuffle them.
+  attributes: (product) =>
+    Object.entries(product.attributes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => ({ name, value })),
   category: async (product, _, { loaders }) => {
     const category = await loaders.categoryById.load(product.categoryId);
     if (!category) throw new Error(`product ${product.id} has no category ${product.categoryId}`);

@@ -9,13 +9,14 @@ import { products } from './Query/products';
 import { archiveProduct } from './Mutation/archiveProduct';
 import { createCategory } from './Mutation/createCategory';
 import { createProduct } from './Mutation/createProduct';
+import { restoreProduct } from './Mutation/restoreProduct';
 import { updateProduct } from './Mutation/updateProduct';
 import { CategoryFacet, ProductConnection } from './ProductConnection';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { product, products, categories, category },
-  Mutation: { createProduct, updateProduct, archiveProduct, createCategory },
+  Mutation: { createProduct, updateProduct, archiveProduct, restoreProduct, createCategory },
   Product,
   Category,
   ProductConnection,

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { badUserInput, decodeCursor, encodeCursor } from '@shopgraph/server';
 import type { ProductsDb } from '../db/database';
 import { productColumns, products, productSignals } from '../db/schema';
@@ -80,11 +80,11 @@ export class PostgresProductSearch implements ProductSearch {
     return facets;
   }
 
-  /** Every filter and the search words, as one condition; archived products never match. */
+  /** Every filter and the search words, as one condition; archived products match only when asked for. */
   private matching(query: ProductQuery): SQL | undefined {
     const tsQuery = query.text ? toPrefixTsQuery(query.text) : null;
     return and(
-      isNull(products.archivedAt),
+      query.archived ? isNotNull(products.archivedAt) : isNull(products.archivedAt),
       query.text !== undefined ? (tsQuery ? sql`${products.search} @@ to_tsquery('english', ${tsQuery})` : sql`false`) : undefined,
       query.categoryIds ? inArray(products.categoryId, [...query.categoryIds]) : undefined,
       query.minPriceCents !== undefined ? gte(products.priceCents, query.minPriceCents) : undefined,

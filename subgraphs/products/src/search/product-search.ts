@@ -13,6 +13,8 @@ export interface ProductQuery {
   maxPriceCents?: number;
   inStock?: boolean;
   minRating?: number;
+  /** True: archived products only (the back office); otherwise only those for sale. */
+  archived?: boolean;
   sort: ProductSortOrder;
 }
 

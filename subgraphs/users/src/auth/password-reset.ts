@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { UsersDb } from '../db/database';
-import { EMAIL_TOPIC } from '../db/queries/email-outbox';
-import { consumePasswordResetToken, enqueueOutboxEvent, insertPasswordResetToken } from '../db/queries/password-resets';
+import { enqueueEmailEvent } from '../db/queries/email-outbox';
+import { consumePasswordResetToken, insertPasswordResetToken } from '../db/queries/password-resets';
 import { revokeUserSessions } from '../db/queries/sessions';
 import { updateUser } from '../db/queries/users';
 import { hashPassword } from './passwords';
@@ -14,7 +14,7 @@ export async function issuePasswordReset(db: UsersDb, user: { id: string; email:
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await insertPasswordResetToken(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) });
-    await enqueueOutboxEvent(tx, EMAIL_TOPIC, { template: 'password-reset', to: user.email, name: user.name, token });
+    await enqueueEmailEvent(tx, { template: 'password-reset', to: user.email, name: user.name, token });
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { ProductsDb } from '../database';
 import { categories, productColumns, products, type CategoryRow, type ProductRow } from '../schema';
 import { insertEmptySignals } from './product-signals';
@@ -22,13 +22,23 @@ export async function updateProductRow(db: ProductsDb, id: string, changes: Prod
 }
 
 /** Sets archived_at once; the row as it is afterwards, or null when there is no such product. */
-export async function archiveProductRow(db: ProductsDb, id: string): Promise<ProductRow | null> {
-  const [archived] = await db
+export function archiveProductRow(db: ProductsDb, id: string): Promise<ProductRow | null> {
+  return setArchivedAt(db, id, new Date());
+}
+
+/** Clears archived_at; the row as it is afterwards, or null when there is no such product. */
+export function restoreProductRow(db: ProductsDb, id: string): Promise<ProductRow | null> {
+  return setArchivedAt(db, id, null);
+}
+
+/** Changes archived_at only when it changes state (an archived product keeps its first date). */
+async function setArchivedAt(db: ProductsDb, id: string, archivedAt: Date | null): Promise<ProductRow | null> {
+  const [changed] = await db
     .update(products)
-    .set({ archivedAt: new Date() })
-    .where(and(eq(products.id, id), isNull(products.archivedAt)))
+    .set({ archivedAt })
+    .where(and(eq(products.id, id), archivedAt ? isNull(products.archivedAt) : isNotNull(products.archivedAt)))
     .returning(productColumns);
-  if (archived) return archived;
+  if (changed) return changed;
   const [existing] = await db.select(productColumns).from(products).where(eq(products.id, id));
   return existing ?? null;
 }

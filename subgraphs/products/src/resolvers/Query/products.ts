@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput, parseId, parseInput } from '@shopgraph/server';
+import { badUserInput, parseId, parseInput, requireRole } from '@shopgraph/server';
 import { findCategorySubtreeIds } from '../../db/queries/categories';
 import { MAX_SEARCH_LENGTH } from '../../search/search-text';
 import type { QueryResolvers } from '../../__generated__/resolvers-types';
@@ -19,8 +19,10 @@ const productsInput = z
     path: ['minPrice'],
   });
 
-export const products: QueryResolvers['products'] = async (_, args, { db, search }) => {
+export const products: QueryResolvers['products'] = async (_, args, { db, search, viewer }) => {
   const filter = args.filter ?? {};
+  // Archived products are the back office's to see (and restore), nobody else's.
+  if (filter.archived) requireRole(viewer, 'ADMIN');
   const input = parseInput(productsInput, {
     search: args.search ?? undefined,
     minPrice: filter.minPrice ?? undefined,
@@ -39,6 +41,7 @@ export const products: QueryResolvers['products'] = async (_, args, { db, search
     maxPriceCents: input.maxPrice,
     inStock: filter.inStock ?? undefined,
     minRating: input.minRating,
+    archived: filter.archived ?? undefined,
     sort: args.sort ?? 'RELEVANCE',
   });
 };

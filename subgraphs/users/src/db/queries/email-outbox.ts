@@ -1,10 +1,22 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
 import { outcomeChanges, type AttemptOutcome } from '@shopgraph/notifications';
-import type { UsersDb, UsersTx } from '../database';
+import type { UsersDb, UsersExecutor, UsersTx } from '../database';
 import { outbox, type OutboxRow } from '../schema';
 
 /** The outbox topic of emails; the email dispatcher is its only reader. */
 export const EMAIL_TOPIC = 'notifications.email';
+
+/** Notified by every transaction that queues an email: each replica's dispatcher listens and sends it at once. */
+export const EMAIL_CHANNEL = 'shopgraph_users_email';
+
+/**
+ * Queues an email in the caller's transaction. The NOTIFY is delivered only if that transaction
+ * commits, and only then: a listening dispatcher never looks before the row is visible.
+ */
+export async function enqueueEmailEvent(tx: UsersExecutor, payload: Record<string, unknown>): Promise<void> {
+  await tx.insert(outbox).values({ topic: EMAIL_TOPIC, payload });
+  await tx.execute(sql`select pg_notify(${EMAIL_CHANNEL}, '')`);
+}
 
 const dueEmail = () => and(eq(outbox.topic, EMAIL_TOPIC), isNull(outbox.publishedAt), isNull(outbox.deadAt));
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { UsersExecutor, UsersTx } from '../database';
-import { outbox, passwordResetTokens } from '../schema';
+import { passwordResetTokens } from '../schema';
 
 export async function insertPasswordResetToken(tx: UsersExecutor, row: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
   await tx.insert(passwordResetTokens).values(row);
@@ -17,8 +17,4 @@ export async function consumePasswordResetToken(tx: UsersTx, tokenHash: string):
   if (!row) return null;
   await tx.update(passwordResetTokens).set({ usedAt: new Date() }).where(eq(passwordResetTokens.tokenHash, tokenHash));
   return row;
-}
-
-export async function enqueueOutboxEvent(tx: UsersExecutor, topic: string, payload: Record<string, unknown>): Promise<void> {
-  await tx.insert(outbox).values({ topic, payload });
 }
