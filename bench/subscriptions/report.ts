@@ -30,6 +30,8 @@ export interface ScenarioResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** Per event, its first delivery's latency (the fan-out is breadth-first, so this is close to the whole fan-out). */
   firstDeliveryMs: { p50: number; p99: number };
+  /** Per event, from its `at` to its entry on Redis Streams: the commit and the outbox relay (optional: runs before it have none). */
+  toBusMs?: { p50: number; p99: number; max: number };
   /** How long the mutations making the changes took to answer (the commit is inside them). */
   mutationMs: { p50: number; p99: number };
   /** Of the gateway process (utime + stime from /proc) over the same time, as a share of one core. */
@@ -106,15 +108,15 @@ const selectionName = (s: ScenarioResult) => SELECTION_NAMES[s.selection];
 function latencyTable(run: SubscriptionsRun): string {
   const rows = run.scenarios.map(
     (s) =>
-      `| ${who(s)} | ${s.connections} | ${selectionName(s)} | ${s.ratePerSecond} (${s.changes}) | ${count(s.deliveries)} / ${count(s.expectedDeliveries)} | ${s.eventsPerSecond.toFixed(0)} | ${s.latencyMs.p50} | ${s.latencyMs.p90} | ${s.latencyMs.p99} | ${s.latencyMs.max} | ${s.firstDeliveryMs.p50} | ${s.mutationMs.p50} | ${s.gatewayCpuPercent.toFixed(0)}% | ${s.gatewayLoopDelayMs.max.toFixed(0)} | ${s.subscribersCpuPercent.toFixed(0)}% | ${s.errors} | ${
+      `| ${who(s)} | ${s.connections} | ${selectionName(s)} | ${s.ratePerSecond} (${s.changes}) | ${count(s.deliveries)} / ${count(s.expectedDeliveries)} | ${s.eventsPerSecond.toFixed(0)} | ${s.latencyMs.p50} | ${s.latencyMs.p90} | ${s.latencyMs.p99} | ${s.latencyMs.max} | ${s.firstDeliveryMs.p50} / ${s.firstDeliveryMs.p99} | ${s.toBusMs ? `${s.toBusMs.p50} / ${s.toBusMs.max}` : '–'} | ${s.mutationMs.p50} | ${s.gatewayCpuPercent.toFixed(0)}% | ${s.gatewayLoopDelayMs.max.toFixed(0)} | ${s.subscribersCpuPercent.toFixed(0)}% | ${s.errors} | ${
         Object.entries(s.closes)
           .map(([code, n]) => `${n}×${code}`)
           .join(', ') || '–'
       } |`,
   );
   return [
-    '| subscribers | connections | selection | changes/s (made) | events delivered / expected | events/s delivered | p50 ms | p90 ms | p99 ms | max ms | first delivery p50 ms | mutation p50 ms | gateway CPU | gateway event-loop delay max ms | load generator CPU | errors | connections closed by gateway |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| subscribers | connections | selection | changes/s (made) | events delivered / expected | events/s delivered | p50 ms | p90 ms | p99 ms | max ms | first delivery p50 / p99 ms | to the bus p50 / max ms | mutation p50 ms | gateway CPU | gateway event-loop delay max ms | load generator CPU | errors | connections closed by gateway |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
 }

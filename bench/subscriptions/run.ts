@@ -167,6 +167,7 @@ async function runScenario(scenario: Scenario, users: Users, subgraphUrls: Recor
       eventsPerSecond: (summary.deliveries * 1000) / window,
       latencyMs: summary.latencyMs,
       firstDeliveryMs: summary.firstDeliveryMs,
+      toBusMs: summary.toBusMs,
       mutationMs: { p50: percentile(mutationMs, 50), p99: percentile(mutationMs, 99) },
       gatewayCpuPercent: (cpu.gateway * 100) / (end - start),
       subscribersCpuPercent: (cpu.subscribers * 100) / (end - start),
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
       results.push(result);
       process.stdout.write(
         `${result.subscribers} subscribers (${result.selection}): ${result.deliveries}/${result.expectedDeliveries} delivered, ${result.eventsPerSecond.toFixed(0)} events/s, ` +
-          `p50 ${result.latencyMs.p50} ms (first delivery ${result.firstDeliveryMs.p50} ms, mutation ${result.mutationMs.p50} ms), p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms, gateway CPU ${result.gatewayCpuPercent.toFixed(0)}%, loop delay max ${result.gatewayLoopDelayMs.max.toFixed(0)} ms, ` +
+          `p50 ${result.latencyMs.p50} ms (first delivery ${result.firstDeliveryMs.p50} ms, p99 ${result.firstDeliveryMs.p99} ms; to the bus ${result.toBusMs?.p50} ms, max ${result.toBusMs?.max} ms; mutation ${result.mutationMs.p50} ms), p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms, gateway CPU ${result.gatewayCpuPercent.toFixed(0)}%, loop delay max ${result.gatewayLoopDelayMs.max.toFixed(0)} ms, ` +
           `RSS ${result.rssBeforeMb.toFixed(0)} → ${result.rssAfterMb.toFixed(0)} MB (${result.rssKbPerSubscription.toFixed(1)} KB/subscription, heap ${result.heapKbPerSubscription.toFixed(1)} KB), ` +
           `${result.errors} errors, closes ${JSON.stringify(result.closes)}\n`,
       );

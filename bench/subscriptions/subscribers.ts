@@ -21,12 +21,19 @@ export interface DeliverySummary {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** Per event, the latency of its first delivery (the pipeline before fan-out), over events. */
   firstDeliveryMs: { p50: number; p99: number };
+  /**
+   * Per event, from its `at` to its arrival on Redis Streams (the cursor is the stream entry's id,
+   * whose first part is Redis' clock in ms at XADD): the commit and the outbox relay, over events.
+   */
+  toBusMs: { p50: number; p99: number; max: number };
 }
 
 const clients: Client[] = [];
 let latencies: number[] = [];
 /** Event cursor → its earliest delivery's latency. */
 let firstByEvent = new Map<string, number>();
+/** Event cursor → the time from its `at` to its stream entry (same machine, same clock). */
+let toBusByEvent = new Map<string, number>();
 let errors = 0;
 let firstAt: number | null = null;
 let lastAt: number | null = null;
@@ -46,7 +53,11 @@ function onEvent(message: { data?: Record<string, { at?: string; cursor?: string
   }
   const latency = now - Date.parse(event.at);
   latencies.push(latency);
-  if (!firstByEvent.has(event.cursor)) firstByEvent.set(event.cursor, latency);
+  if (!firstByEvent.has(event.cursor)) {
+    firstByEvent.set(event.cursor, latency);
+    const enteredBus = Number(event.cursor.split('-')[0]);
+    if (Number.isFinite(enteredBus)) toBusByEvent.set(event.cursor, enteredBus - Date.parse(event.at));
+  }
   firstAt ??= now;
   lastAt = now;
 }
@@ -87,6 +98,7 @@ serveParent(
     reset: () => {
       latencies = [];
       firstByEvent = new Map();
+      toBusByEvent = new Map();
       errors = 0;
       firstAt = null;
       lastAt = null;
@@ -97,6 +109,7 @@ serveParent(
       const sorted = Float64Array.from(latencies).sort();
       const list = Array.from(sorted);
       const firsts = Array.from(Float64Array.from(firstByEvent.values()).sort());
+      const toBus = Array.from(Float64Array.from(toBusByEvent.values()).sort());
       return {
         deliveries: list.length,
         errors,
@@ -105,6 +118,7 @@ serveParent(
         lastAt,
         latencyMs: { p50: percentile(list, 50), p90: percentile(list, 90), p99: percentile(list, 99), max: list[list.length - 1] ?? 0 },
         firstDeliveryMs: { p50: percentile(firsts, 50), p99: percentile(firsts, 99) },
+        toBusMs: { p50: percentile(toBus, 50), p99: percentile(toBus, 99), max: toBus[toBus.length - 1] ?? 0 },
       };
     },
     close: async () => {

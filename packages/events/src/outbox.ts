@@ -31,8 +31,12 @@ export interface OutboxWriter {
   execute(query: ReturnType<typeof sql>): PromiseLike<unknown>;
 }
 
-/** Records an event inside the caller's transaction; it is published only if that transaction commits. */
+/**
+ * Records an event inside the caller's transaction; it is published only if that transaction commits.
+ * Its time (`occurredAt`) is the clock when the row is written, not the transaction's start
+ * (`now()`): the event is written last, so that is the closest the database gets to the commit.
+ */
 export async function writeOutboxEvent(tx: OutboxWriter, topic: string, payload: Record<string, unknown>): Promise<void> {
-  await tx.execute(sql`with written as (insert into outbox (topic, payload) values (${topic}, ${JSON.stringify(payload)}::jsonb) returning id)
+  await tx.execute(sql`with written as (insert into outbox (topic, payload, created_at) values (${topic}, ${JSON.stringify(payload)}::jsonb, clock_timestamp()) returning id)
     select pg_notify(${OUTBOX_CHANNEL}, '') from written`);
 }
