@@ -3,7 +3,8 @@ import { storedTtlSeconds, type Cache, type CacheEntry } from './cache';
 import { RedisCircuit } from './redis-circuit';
 import { connectRedis } from './redis-connection';
 
-const READY_WAIT_MS = 200;
+/** A cache that cannot answer within this long is a miss (callers read Postgres). */
+const CACHE_TIMEOUT_MS = 200;
 
 /** Cache shared by every process through Redis: one MGET per read, one pipeline per write. */
 export class RedisCache implements Cache {
@@ -18,20 +19,20 @@ export class RedisCache implements Cache {
     private readonly namespace = '',
     private readonly circuit = new RedisCircuit(),
   ) {
-    // A cache that cannot answer within 200 ms is a miss: commands never queue while disconnected.
-    this.redis = connectRedis(url, { enableOfflineQueue: false, commandTimeout: 200, maxRetriesPerRequest: 0 });
+    // Commands never queue while disconnected; each call waits at most CACHE_TIMEOUT_MS in all.
+    this.redis = connectRedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     // Errors surface on the calls; the connection event must not crash the process.
     this.redis.on('error', () => {});
   }
 
-  /** Waits up to the command timeout for a (re)connection; then the call fails and callers read Postgres. */
+  /** Waits up to the call's time for a (re)connection; then the call fails and callers read Postgres. */
   private async ready(): Promise<void> {
     if (this.redis.status === 'ready') return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.redis.off('ready', onReady);
         reject(new Error(`Redis is not connected (${this.redis.status})`));
-      }, READY_WAIT_MS);
+      }, CACHE_TIMEOUT_MS);
       const onReady = () => {
         clearTimeout(timer);
         resolve();
@@ -45,7 +46,7 @@ export class RedisCache implements Cache {
     return this.circuit.run(async () => {
       await this.ready();
       return this.redis.mget(...keys.map((key) => this.namespace + key));
-    });
+    }, CACHE_TIMEOUT_MS);
   }
 
   async setMany(entries: readonly CacheEntry[]): Promise<void> {
@@ -57,7 +58,7 @@ export class RedisCache implements Cache {
       // A pipeline resolves with each command's error rather than rejecting: a cart write must not pass for saved.
       const failed = (await pipeline.exec())?.find(([error]) => error);
       if (failed) throw failed[0];
-    });
+    }, CACHE_TIMEOUT_MS);
   }
 
   async delete(keys: readonly string[]): Promise<void> {
@@ -65,7 +66,7 @@ export class RedisCache implements Cache {
     await this.circuit.run(async () => {
       await this.ready();
       await this.redis.del(...keys.map((key) => this.namespace + key));
-    });
+    }, CACHE_TIMEOUT_MS);
   }
 
   /** True when Redis answers PING within the command timeout, for readiness checks; a probe like any other call. */
@@ -74,7 +75,7 @@ export class RedisCache implements Cache {
       return await this.circuit.run(async () => {
         await this.ready();
         return (await this.redis.ping()) === 'PONG';
-      });
+      }, CACHE_TIMEOUT_MS);
     } catch {
       return false;
     }

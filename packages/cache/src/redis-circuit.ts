@@ -1,5 +1,7 @@
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { ReplyError } from 'ioredis';
+import { COMMAND_TIMEOUT_MS } from './redis-connection';
+import { settledWithin } from './settled-within';
 
 /**
  * Thrown instead of whatever ioredis threw when Redis cannot be reached (refused, timed out, or
@@ -70,10 +72,14 @@ export class RedisCircuit {
     }
   }
 
-  /** Runs one Redis call; any failure to reach Redis comes out as a RedisUnavailableError. */
-  async run<T>(call: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one Redis call; any failure to reach Redis comes out as a RedisUnavailableError, and so
+   * does a call not settled within `timeoutMs` (counted as settled-within.ts does: a busy process
+   * still reads the answer Redis sent in time).
+   */
+  async run<T>(call: () => Promise<T>, timeoutMs = COMMAND_TIMEOUT_MS): Promise<T> {
     try {
-      return await this.policy.execute(call);
+      return await this.policy.execute(() => settledWithin(call(), timeoutMs));
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         this.skipped += 1;

@@ -15,7 +15,7 @@ export class RedisPubSub implements PubSub {
     private readonly circuit = new RedisCircuit(),
   ) {
     this.publisher = connectRedis(url);
-    this.subscriber = connectRedis(url, { commandTimeout: undefined });
+    this.subscriber = connectRedis(url);
     this.publisher.on('error', () => {});
     this.subscriber.on('error', () => {});
     this.subscriber.on('message', (channel: string, message: string) => {
