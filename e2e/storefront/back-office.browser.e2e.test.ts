@@ -169,6 +169,19 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
       .getByTestId('admin-category')
       .filter({ hasText: `Desk Lamps ${tag}` })
       .waitFor();
+    // Under it, and under that one: every level can be a parent, and the list shows each under its path.
+    for (const [child, parent] of [
+      [`Reading ${tag}`, `Desk Lamps ${tag}`],
+      [`Clip-on ${tag}`, `Desk Lamps ${tag} › Reading ${tag}`],
+    ]) {
+      await page.getByLabel('Category name').fill(child!);
+      await page.getByLabel('Parent category').selectOption({ label: parent! });
+      await page.getByRole('button', { name: 'Create category' }).click();
+      await page
+        .getByTestId('admin-category')
+        .filter({ hasText: `${parent} › ${child}` })
+        .waitFor();
+    }
 
     await page.getByRole('link', { name: 'Products' }).click();
     await page.getByLabel('SKU', { exact: true }).fill(`BO-${tag}`);

@@ -207,16 +207,24 @@ export const AdminRestoreProductMutation = graphql(`
 
 // The category tree to pick from, three levels deep (the demo shop has two; a fourth level costs
 // more than the gateway's MAX_COST allows, since every level multiplies the estimate).
+/**
+ * The category tree to CATEGORY_TREE_DEPTH (category-options.ts) levels: what the category pickers
+ * and the Categories screen list. A fourth level would pass the gateway's response-size budget
+ * (each list is assumed ten long: 10,000 categories).
+ */
 export const AdminCategoryTreeQuery = graphql(`
   query AdminCategoryTree {
     categories {
       id
+      slug
       name
       children {
         id
+        slug
         name
         children {
           id
+          slug
           name
         }
       }
@@ -289,20 +297,6 @@ export const AdminDashboardQuery = graphql(`
       label
       newReviews
       averageRating
-    }
-  }
-`);
-
-export const AdminCategoriesQuery = graphql(`
-  query AdminCategories {
-    categories {
-      id
-      slug
-      name
-      path {
-        id
-        name
-      }
     }
   }
 `);

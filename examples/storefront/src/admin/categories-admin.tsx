@@ -1,17 +1,17 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../format';
-import { AdminCategoriesQuery, AdminCreateCategoryMutation } from './admin-operations';
+import { AdminCreateCategoryMutation } from './admin-operations';
+import { CATEGORY_TREE_DEPTH, useCategoryOptions } from './category-options';
 import { useAction } from './use-action';
 
-/** The category tree (each with its path), and a new category under any of them. */
+/** The whole category tree (each with its path), and a new category at the top or under any of them the tree can show. */
 export function CategoriesAdmin() {
-  const { data, error, refetch } = useQuery(AdminCategoriesQuery, { fetchPolicy: 'cache-and-network' });
+  const { options: categories, error, refetch } = useCategoryOptions();
   const [create] = useMutation(AdminCreateCategoryMutation);
   const { failure, run } = useAction();
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState('');
-  const categories = [...(data?.categories ?? [])].sort((a, b) => pathOf(a).localeCompare(pathOf(b)));
   const onCreate = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -28,11 +28,13 @@ export function CategoriesAdmin() {
         <input aria-label="Category name" placeholder="New category" value={name} onChange={(event) => setName(event.target.value)} required />
         <select aria-label="Parent category" value={parentId} onChange={(event) => setParentId(event.target.value)}>
           <option value="">(top level)</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {pathOf(category)}
-            </option>
-          ))}
+          {categories
+            .filter((category) => category.depth < CATEGORY_TREE_DEPTH)
+            .map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.label}
+              </option>
+            ))}
         </select>
         <button>Create category</button>
       </form>
@@ -40,13 +42,10 @@ export function CategoriesAdmin() {
       <ul className="plain">
         {categories.map((category) => (
           <li key={category.id} data-testid="admin-category">
-            <a href={`#/?category=${category.id}`}>{pathOf(category)}</a> <code className="muted">{category.slug}</code>
+            <a href={`#/?category=${category.id}`}>{category.label}</a> <code className="muted">{category.slug}</code>
           </li>
         ))}
       </ul>
     </div>
   );
 }
-
-const pathOf = (category: { name: string; path: readonly { name: string }[] }) =>
-  (category.path.length ? category.path : [category]).map((step) => step.name).join(' › ');
