@@ -4,6 +4,9 @@ import { eventually, graphqlRequest, signIn } from '@shopgraph/testing';
 import { describeInChromium } from '../support/browser';
 import { expectText, signInOnPage, useStorefrontInChromium } from './storefront-in-chromium';
 
+/** The refunded amount in the dashboard's "$1,234.50 of $9,876.00 paid", in cents. */
+const centsIn = (text: string) => Math.round(Number(/([\d.,]+) of \S+ paid/.exec(text)![1]!.replace(/,/g, '')) * 100);
+
 const inStock = demoStock.filter((row) => row.onHand >= 20).map((row) => demoProducts.find((product) => product.id === row.productId)!);
 
 describeInChromium('Back office')('the back office in headless Chromium', () => {
@@ -65,6 +68,9 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
     const refunds = dashboard.getByTestId('refund-rate');
     await expectText(refunds, /of [1-9]\d* paid orders/);
     const refundedBefore = Number(/(\d+) of \d+ paid orders/.exec(await refunds.innerText())![1]);
+    const refundedRevenue = dashboard.getByTestId('refunded-revenue');
+    await expectText(refundedRevenue, /of \S+ paid/);
+    const refundedCentsBefore = centsIn(await refundedRevenue.innerText());
 
     await row.getByRole('button', { name: 'Refund all' }).click();
     await expectText(row.getByTestId('admin-order-status'), 'REFUNDED');
@@ -72,6 +78,14 @@ describeInChromium('Back office')('the back office in headless Chromium', () => 
     await chromium.shoot(adminPage, '02-order-refunded');
     // ...and after it: the refund rate moves by this order once analytics has read its event.
     await expectText(refunds, new RegExp(`\\b${refundedBefore + 1} of \\d+ paid orders`), 30_000);
+    const paidCents = (await chromium.adminRequest('query ($id: ID!) { order(id: $id) { paid { amount } } }', { id: orderId })).data!.order.paid.amount;
+    // ...and the refunded revenue by what this order had paid.
+    const refundedCentsAfter = refundedCentsBefore + paidCents;
+    await eventually(
+      `the refunded revenue to reach ${refundedCentsAfter} cents`,
+      async () => (centsIn(await refundedRevenue.innerText()) === refundedCentsAfter ? true : undefined),
+      30_000,
+    );
     await chromium.shoot(dashboard, '04-dashboard');
     await dashboard.context().close();
 

@@ -281,6 +281,15 @@ export const AdminDashboardQuery = graphql(`
       paidOrders
       refundedOrders
       refundRate
+      paidRevenue {
+        amount
+        currency
+      }
+      refundedRevenue {
+        amount
+        currency
+      }
+      refundedRevenueRate
     }
     topProducts(from: $from, to: $to, first: 5) {
       product {

@@ -40,6 +40,12 @@ export function DashboardAdmin() {
           testId="failure-rate"
         />
         <Kpi label="Refund rate" value={percent(rates.refundRate)} detail={`${rates.refundedOrders} of ${rates.paidOrders} paid orders`} testId="refund-rate" />
+        <Kpi
+          label="Refunded revenue"
+          value={percent(rates.refundedRevenueRate)}
+          detail={`${money(rates.refundedRevenue)} of ${money(rates.paidRevenue)} paid`}
+          testId="refunded-revenue"
+        />
       </div>
       <h2>Net revenue per day ({timeZone})</h2>
       <ResponsiveContainer width="100%" height={220}>
