@@ -5,3 +5,5 @@ export * from './operation-stats';
 export * from './schema-version';
 export * from './postgres-errors';
 export * from './json-insert';
+export * from './listen-to-channel';
+export * from './settles-within';
