@@ -19,8 +19,12 @@ export interface Shopper {
   addressId: string;
 }
 
-/** One checkout request's outcome: PAID, PAYMENT_FAILED, PENDING, OUT_OF_STOCK... or ERROR (a fault). */
-export interface CheckoutAttempt {
+/**
+ * One request of a shopper's flow and its outcome. addToCart: ADDED or ERROR. checkout: PAID,
+ * PAYMENT_FAILED, PENDING, OUT_OF_STOCK... or ERROR. ERROR is a fault, whichever step it was.
+ */
+export interface ShopperAttempt {
+  step: 'addToCart' | 'checkout';
   startedAt: number;
   endedAt: number;
   outcome: string;
@@ -56,40 +60,58 @@ export async function restock(gatewayUrl: string): Promise<void> {
   }
 }
 
-/** One unit of a product in stock into the shopper's cart; false when the request failed. */
-export async function addToCart(gatewayUrl: string, shopper: Shopper, productIndex = 0): Promise<boolean> {
+/** One unit of a product in stock into the shopper's cart: ADDED, or ERROR when the request failed. */
+export async function addToCart(gatewayUrl: string, shopper: Shopper, productIndex = 0): Promise<ShopperAttempt> {
+  const startedAt = Date.now();
   const added = await graphqlRequest(gatewayUrl, ADD, { p: PRODUCTS[productIndex % PRODUCTS.length] }, shopper.headers).catch(() => undefined);
-  return Boolean(added?.data?.addToCart);
+  return { step: 'addToCart', startedAt, endedAt: Date.now(), outcome: added?.data?.addToCart ? 'ADDED' : 'ERROR' };
 }
 
 /** One checkout request with `key`: its outcome, ERROR when the request failed (a fault). */
-export async function checkoutOnce(gatewayUrl: string, shopper: Shopper, key: string): Promise<CheckoutAttempt> {
+export async function checkoutOnce(gatewayUrl: string, shopper: Shopper, key: string): Promise<ShopperAttempt> {
   const startedAt = Date.now();
   const response = await graphqlRequest(gatewayUrl, CHECKOUT, { a: shopper.addressId, k: key }, shopper.headers).catch(() => undefined);
   const result = response?.data?.checkout as { __typename: string; order?: { id: string; status: string } } | undefined;
   const code = response?.errors?.[0]?.extensions?.code;
   const outcome = result ? (result.order?.status ?? result.__typename) : code === 'BAD_USER_INPUT' ? 'EMPTY_CART' : 'ERROR';
-  return { startedAt, endedAt: Date.now(), outcome, orderId: result?.order?.id };
+  return { step: 'checkout', startedAt, endedAt: Date.now(), outcome, orderId: result?.order?.id };
+}
+
+/** How many attempts started after `since` had each step and outcome, e.g. `addToCart ERROR ×12, checkout PAID ×1`: for a failure's message. */
+export function outcomesSince(attempts: readonly ShopperAttempt[], since: number): string {
+  const counts = new Map<string, number>();
+  for (const attempt of attempts.filter((candidate) => candidate.startedAt > since)) {
+    const key = `${attempt.step} ${attempt.outcome}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${key} ×${count}`).join(', ') || 'none';
 }
 
 const settled = (outcome: string) => outcome !== 'ERROR' && outcome !== 'PENDING';
 
 export interface CheckoutLoad {
-  attempts: CheckoutAttempt[];
+  /** Every request of the shoppers' flows, both steps, in the order they ended. */
+  attempts: ShopperAttempt[];
   /** Checkouts PAID by requests started after `since` (ms since the epoch). */
   paidCount(since?: number): number;
   /** Stops starting purchases; each shopper retries its last one until it settles (or `drainMs` passes). */
   stop(drainMs: number): Promise<{ unsettled: number }>;
 }
 
-/** Every shopper loops: add one unit to the cart, check out, retry that key until the order settles. */
+/**
+ * Every shopper loops: add one unit to the cart, check out, retry that key until the order settles.
+ * An addToCart that failed is tried again before any checkout, so a shopper may fail only at that
+ * step for a whole outage (it reads stock from inventory's database): both steps are attempts.
+ */
 export function startCheckoutLoad(gatewayUrl: string, shoppers: Shopper[]): CheckoutLoad {
-  const attempts: CheckoutAttempt[] = [];
+  const attempts: ShopperAttempt[] = [];
   let stopping = false;
   let drainDeadline = Infinity;
   const shop = async (shopper: Shopper, index: number): Promise<boolean> => {
     for (let round = 0; !stopping; round += 1) {
-      if (!(await addToCart(gatewayUrl, shopper, index + round))) {
+      const added = await addToCart(gatewayUrl, shopper, index + round);
+      attempts.push(added);
+      if (added.outcome !== 'ADDED') {
         await pause(200);
         continue;
       }
@@ -127,7 +149,7 @@ export async function firstPaidCheckout(gatewayUrl: string, shopper: Shopper, ti
   const startedAt = Date.now();
   const unsettledKeys: string[] = [];
   while (Date.now() - startedAt < timeoutMs) {
-    if (await addToCart(gatewayUrl, shopper)) {
+    if ((await addToCart(gatewayUrl, shopper)).outcome === 'ADDED') {
       const key = randomUUID();
       const attempt = await checkoutOnce(gatewayUrl, shopper, key);
       if (attempt.outcome === 'PAID') return { afterMs: Date.now() - startedAt, unsettledKeys };

@@ -2,6 +2,7 @@
 // service must ride it out in its own process (no crash, so nothing to restart), checkouts must be
 // PAID again soon after, and no order may be left half-done.
 import type { PostgresStopMode } from '@shopgraph/testing';
+import { outcomesSince } from './checkout-load';
 import { endLoadAndCheckShop, measureRecovery, pidsOf, SHOP_SETTLED, useFaultPlatform, waitUntil } from './fault-platform';
 
 /** How long PostgreSQL stays down: long enough that every pool sees its connections die. */
@@ -20,13 +21,22 @@ describe('PostgreSQL stopped and started under checkout load (one process per se
 
       await platform.postgres.stop(mode);
       const stoppedAt = Date.now();
-      await waitUntil(
-        'checkouts fail while PostgreSQL is down',
-        async () => load.attempts.some((attempt) => attempt.startedAt > stoppedAt && attempt.outcome === 'ERROR'),
-        20_000,
-      );
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + OUTAGE_MS - Date.now())));
-      await platform.postgres.start();
+      try {
+        // Either step: the load warms up on a burst of PAID checkouts, so at the stop the shoppers
+        // can all be adding to their carts, which fails for the whole outage (stock is read
+        // from inventory's database) and never gets them to a checkout.
+        await waitUntil(
+          "the shoppers' requests fail while PostgreSQL is down",
+          async () => load.attempts.some((attempt) => attempt.startedAt > stoppedAt && attempt.outcome === 'ERROR'),
+          20_000,
+        ).catch((error: Error) => {
+          throw new Error(`${error.message}; requests since the stop: ${outcomesSince(load.attempts, stoppedAt)}`);
+        });
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + OUTAGE_MS - Date.now())));
+      } finally {
+        // Even when the case fails here: the next one must not find PostgreSQL stopped.
+        await platform.postgres.start();
+      }
       const startedAt = Date.now();
 
       const recovery = await measureRecovery(platform, probe);
