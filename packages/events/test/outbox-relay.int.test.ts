@@ -20,10 +20,14 @@ beforeAll(async () => {
   server = await startOwnPostgres();
 }, 60_000);
 afterAll(() => server?.destroy());
-// Thawed here too, not only in the case's finally: a case that hangs past its timeout never gets there.
+// A case's fault is undone here, after it, even when the case failed or hung past its timeout:
+// the next case must find PostgreSQL running.
 let frozen: number[] = [];
-afterEach(() => {
+let stopped = false;
+afterEach(async () => {
   for (const pid of frozen.splice(0)) process.kill(pid, 'SIGCONT');
+  if (stopped) await server.start();
+  stopped = false;
 });
 
 /** A logger whose lines the test reads, at every level. */
@@ -107,17 +111,14 @@ test.each(['just after PostgreSQL stopped', 'while the relay retries a batch'])(
   async (when) => {
     const { sql, stop, lines } = await startRelay(100);
     await sql.end();
-    try {
-      await server.stop('immediate');
-      if (when === 'while the relay retries a batch')
-        await eventually('a failed batch', async () => (lines.some((line) => line.msg.includes('could not publish; will retry')) ? true : undefined));
+    await server.stop('immediate');
+    stopped = true;
+    if (when === 'while the relay retries a batch')
+      await eventually('a failed batch', async () => (lines.some((line) => line.msg.includes('could not publish; will retry')) ? true : undefined));
 
-      // Jest's timeout fails this if the stop waits on PostgreSQL.
-      await expect(stop()).resolves.toBeUndefined();
-      expect(errorsIn(lines)).toEqual([]);
-    } finally {
-      await server.start();
-    }
+    // Jest's timeout fails this if the stop waits on PostgreSQL.
+    await expect(stop()).resolves.toBeUndefined();
+    expect(errorsIn(lines)).toEqual([]);
   },
   30_000,
 );
