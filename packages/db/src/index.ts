@@ -6,4 +6,4 @@ export * from './schema-version';
 export * from './postgres-errors';
 export * from './json-insert';
 export * from './listen-to-channel';
-export * from './settles-within';
+export * from './wait-at-most';

@@ -1,5 +1,5 @@
 import type { Logger } from '@shopgraph/logging';
-import { settlesWithin } from './settles-within';
+import { waitAtMost } from './wait-at-most';
 
 /** What listenToChannel needs of a postgres.js client: its `listen`, which holds a connection of its own. */
 export interface NotificationChannelClient {
@@ -40,6 +40,6 @@ export async function listenToChannel(
   );
   return async () => {
     const unlistened = listening.unlisten().catch((error: unknown) => logger.debug({ err: error, channel }, 'unlisten failed (the connection is gone)'));
-    await settlesWithin(unlistened, UNLISTEN_WAIT_MS);
+    await waitAtMost(UNLISTEN_WAIT_MS, unlistened);
   };
 }

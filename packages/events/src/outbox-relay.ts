@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { listenToChannel, reconnectDelaySeconds, settlesWithin } from '@shopgraph/db';
+import { listenToChannel, reconnectDelaySeconds, waitAtMost } from '@shopgraph/db';
 import type { Logger } from '@shopgraph/logging';
 import type { DomainEvent, EventBus } from './event-bus';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -119,7 +119,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() 
   return async () => {
     stopped = true;
     wake?.();
-    const settled = await settlesWithin(loop, LAST_PASS_WAIT_MS);
+    const settled = await waitAtMost(LAST_PASS_WAIT_MS, loop);
     await stopListening();
     // With the loop settled nothing is in flight, so the connections go at once: postgres.js would
     // wait out the timeout for a connection that PostgreSQL dropped in the middle of a query.
