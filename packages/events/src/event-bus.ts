@@ -18,7 +18,7 @@ export interface SubscribeOptions {
    * event once however many processes it runs.
    */
   group: string;
-  /** Called once per delivery; throwing makes the event be retried, then dead-lettered. */
+  /** Called once per delivery; throwing makes the event be retried, then dead-lettered (an outage, see isOutage, is retried until it ends). */
   handle(event: DomainEvent): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { stopper } from './stopper';
 import { DeliveryListeners, type DeliveryListener, type RetryPolicy } from './delivery';
 import { cursorAfter, DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
 
@@ -8,6 +9,9 @@ interface Group {
   handle(event: DomainEvent): Promise<void>;
   /** Deliveries to a group run one after another, in publish order. */
   queue: Promise<void>;
+  /** Rejects when the group's subscription stops: a delivery waiting out an outage gives up (nothing is kept in-process). */
+  stopping: Promise<never>;
+  stop(): void;
 }
 
 /** The single-process mode's event bus: same contract as the Redis one, nothing survives a restart. */
@@ -49,21 +53,23 @@ export class MemoryEventBus implements EventBus {
       for (const follower of this.followers.get(event.topic) ?? []) follower(entry);
       for (const [name, group] of this.groups.get(event.topic) ?? []) {
         group.queue = group.queue.then(async () => {
-          const error = await this.deliveries.deliver(name, group.handle, event, this.policy);
-          if (error) this.deadLettersOf(event.topic).push({ event, group: name, error: error.message });
+          const result = await this.deliveries.deliver(name, group.handle, event, this.policy, group.stopping);
+          if (result.outcome === 'failed') this.deadLettersOf(event.topic).push({ event, group: name, error: result.error.message });
         });
       }
     }
   }
 
   async subscribe(options: SubscribeOptions): Promise<() => Promise<void>> {
-    const group: Group = { handle: options.handle, queue: Promise.resolve() };
+    const { stopping, stop } = stopper();
+    const group: Group = { handle: options.handle, queue: Promise.resolve(), stopping, stop };
     for (const topic of options.topics) {
       if (!this.groups.has(topic)) this.groups.set(topic, new Map());
       this.groups.get(topic)!.set(options.group, group);
     }
     return async () => {
       for (const topic of options.topics) this.groups.get(topic)?.delete(options.group);
+      group.stop();
       await group.queue;
     };
   }

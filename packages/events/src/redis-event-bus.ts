@@ -2,24 +2,11 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DeliveryListeners, type DeliveryListener, type RetryPolicy } from './delivery';
+import { stopper } from './stopper';
 import { DEFAULT_RETENTION_MS, type CursoredEvent, type DeadLetter, type DomainEvent, type EventBus, type SubscribeOptions } from './event-bus';
 
 type StreamEntry = [id: string, fields: string[]];
 
-/**
- * A promise that rejects once `stop` is called, for readers to race their commands with: ioredis
- * never settles a command a reader had in flight (or queued) when Redis went away if the reader is
- * disconnected while it reconnects (redis/ioredis#2169, #2197), and stopping a subscription while
- * Redis is down must not hang the process's shutdown on it.
- */
-function stopper(): { stopping: Promise<never>; stop(): void } {
-  let stop!: () => void;
-  const stopping = new Promise<never>((_resolve, reject) => {
-    stop = () => reject(new Error('stopped'));
-  });
-  stopping.catch(() => {});
-  return { stopping, stop };
-}
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
 
 export interface RedisEventBusOptions {
@@ -125,7 +112,7 @@ export class RedisEventBus implements EventBus {
         }
         if (Date.now() - lastClaim > (this.options.claimIdleMs ?? 30_000) / 2) {
           lastClaim = Date.now();
-          for (const stream of streams) await Promise.race([this.takeOverAbandoned(reader, stream, options, consumer), stopping]);
+          for (const stream of streams) await Promise.race([this.takeOverAbandoned(reader, stream, options, consumer, stopping), stopping]);
         }
         const read = reader.call(
           'XREADGROUP',
@@ -141,7 +128,7 @@ export class RedisEventBus implements EventBus {
           ...streams.map(() => '>'),
         );
         const reply = (await Promise.race([read, stopping])) as StreamReply;
-        for (const [stream, entries] of reply ?? []) await this.handleEntries(stream, entries, options);
+        for (const [stream, entries] of reply ?? []) await this.handleEntries(stream, entries, options, stopping);
       } catch {
         if (stopped()) return;
         // Redis went away (or the group with it): wait and try again; unacknowledged entries stay pending.
@@ -152,7 +139,7 @@ export class RedisEventBus implements EventBus {
   }
 
   /** Entries a crashed process took but never acknowledged. */
-  private async takeOverAbandoned(reader: Redis, stream: string, options: SubscribeOptions, consumer: string): Promise<void> {
+  private async takeOverAbandoned(reader: Redis, stream: string, options: SubscribeOptions, consumer: string, stopping: Promise<never>): Promise<void> {
     const [, entries] = (await reader.call('XAUTOCLAIM', stream, options.group, consumer, this.options.claimIdleMs ?? 30_000, '0-0', 'COUNT', 100)) as [
       string,
       StreamEntry[],
@@ -161,15 +148,22 @@ export class RedisEventBus implements EventBus {
       stream,
       entries.filter(([, fields]) => fields),
       options,
+      stopping,
     );
   }
 
-  private async handleEntries(stream: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {
+  /**
+   * Delivers entries in order and acknowledges each once handled or dead-lettered. When the consumer
+   * stops mid-delivery (say while the handler's database is down), that entry and the rest stay
+   * pending: another consumer of the group takes them over once they have been idle `claimIdleMs`.
+   */
+  private async handleEntries(stream: string, entries: StreamEntry[], options: SubscribeOptions, stopping: Promise<never>): Promise<void> {
     for (const [entryId, fields] of entries) {
       const event = JSON.parse(fields[1] ?? 'null') as DomainEvent;
-      const error = await this.deliveries.deliver(options.group, options.handle, event, this.options.retry);
-      if (error) {
-        const letter: DeadLetter = { event, group: options.group, error: error.message };
+      const result = await this.deliveries.deliver(options.group, options.handle, event, this.options.retry, stopping);
+      if (result.outcome === 'stopped') return;
+      if (result.outcome === 'failed') {
+        const letter: DeadLetter = { event, group: options.group, error: result.error.message };
         await this.publisher.xadd(this.deadStreamOf(event.topic), '*', 'letter', JSON.stringify(letter));
       }
       await this.publisher.xack(stream, options.group, entryId);
