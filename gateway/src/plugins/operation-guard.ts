@@ -58,12 +58,17 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
       if (operation?.kind !== Kind.OPERATION_DEFINITION) return Promise.resolve();
       const model = options.costModel();
       const variables = request.variables ?? {};
-      const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize });
+      // Inline thunks, not a named const: the bundle keeps function names (keepNames) by renaming
+      // each named closure with Object.defineProperty, on every request here.
+      const measuring = { model, defaultListSize: limits.defaultListSize };
       const variablesKey = JSON.stringify(variables);
       let memo = memos.get(model);
       if (!memo) memos.set(model, (memo = new PerNodeMemo(MEASURES_PER_OPERATION)));
       // Large variables (a mutation's input) are measured afresh rather than kept as a key.
-      const measures = variablesKey.length <= MAX_VARIABLES_KEY ? memo.get(operation, variablesKey, measure) : measure();
+      const measures =
+        variablesKey.length <= MAX_VARIABLES_KEY
+          ? memo.get(operation, variablesKey, () => measureOperation(schema, operation, fragmentsOf(document), variables, measuring))
+          : measureOperation(schema, operation, fragmentsOf(document), variables, measuring);
       contextValue.operationCost = measures.cost;
       const refusal = limitError(measures, limits);
       if (refusal) {
