@@ -172,6 +172,13 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** What `new URL` gives for `/graphql`, which nearly every request asks for: that one is not parsed per request. */
+const GRAPHQL_PATH: Readonly<Pick<URL, 'pathname' | 'search'>> = { pathname: '/graphql', search: '' };
+
+function pathAndSearchOf(requestUrl: string | undefined): Readonly<Pick<URL, 'pathname' | 'search'>> {
+  return requestUrl === '/graphql' ? GRAPHQL_PATH : new URL(requestUrl ?? '/', 'http://localhost');
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
@@ -217,7 +224,7 @@ export async function serveGraphQL<TContext extends RequestScoped>(service: Grap
   let draining = false;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = pathAndSearchOf(request.url);
     if (url.pathname === '/health' && request.method === 'GET') {
       const healthy = options.isHealthy?.() ?? true;
       sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
