@@ -111,12 +111,10 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
   /**
    * Rejects at once, even while the call waits in the pool for a connection (undici starts it,
    * and so gives it a controller, only when one is free): a timeout must not wait for a socket.
+   * Assigned in the constructor rather than as a class field: the bundle keeps function names
+   * (keepNames), and a field's arrow was renamed with Object.defineProperty on every call.
    */
-  private readonly onAbort = () => {
-    const reason = this.signal?.reason instanceof Error ? this.signal.reason : new Error('aborted');
-    this.reject(reason);
-    this.controller?.abort(reason);
-  };
+  private readonly onAbort: () => void;
 
   constructor(
     private readonly url: string,
@@ -124,6 +122,11 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
     private readonly resolve: (response: FetcherResponse) => void,
     private readonly reject: (error: unknown) => void,
   ) {
+    this.onAbort = () => {
+      const reason = this.signal?.reason instanceof Error ? this.signal.reason : new Error('aborted');
+      this.reject(reason);
+      this.controller?.abort(reason);
+    };
     signal?.addEventListener('abort', this.onAbort, { once: true });
   }
 

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { statelessPlugin } from '@shopgraph/server';
 import type { Counters } from '@shopgraph/cache';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { onceEvery } from '@shopgraph/logging';
@@ -48,32 +49,33 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
       throw rateLimited;
     }
   };
-  return {
-    async requestDidStart() {
-      return {
-        // Not async on purpose: a refusal is thrown synchronously. Apollo Server calls every
-        // plugin's didResolveOperation in one `map` inside its try, so a synchronous throw also keeps
-        // the plugins after this one (authorization's walk, the plan-cache key) from running on an
-        // operation that will never execute; a rejected promise would let them expand it first.
-        didResolveOperation({ operation, document, schema, request, contextValue }) {
-          if (operation?.kind !== Kind.OPERATION_DEFINITION) return Promise.resolve();
-          const model = options.costModel();
-          const variables = request.variables ?? {};
-          const measure = () => measureOperation(schema, operation, fragmentsOf(document), variables, { model, defaultListSize: limits.defaultListSize });
-          const variablesKey = JSON.stringify(variables);
-          let memo = memos.get(model);
-          if (!memo) memos.set(model, (memo = new PerNodeMemo(MEASURES_PER_OPERATION)));
-          // Large variables (a mutation's input) are measured afresh rather than kept as a key.
-          const measures = variablesKey.length <= MAX_VARIABLES_KEY ? memo.get(operation, variablesKey, measure) : measure();
-          contextValue.operationCost = measures.cost;
-          const refusal = limitError(measures, limits);
-          if (refusal) {
-            contextValue.logger.info({ limit: refusal.extensions.limit, actual: refusal.extensions.actual }, 'operation refused: over a limit');
-            throw refusal;
-          }
-          return contextValue.subscriptionEvent ? Promise.resolve() : charge(contextValue, measures.cost);
-        },
-      };
+  return statelessPlugin<GatewayContext>({
+    // Not async on purpose: a refusal is thrown synchronously. Apollo Server calls every
+    // plugin's didResolveOperation in one `map` inside its try, so a synchronous throw also keeps
+    // the plugins after this one (authorization's walk, the plan-cache key) from running on an
+    // operation that will never execute; a rejected promise would let them expand it first.
+    didResolveOperation({ operation, document, schema, request, contextValue }) {
+      if (operation?.kind !== Kind.OPERATION_DEFINITION) return Promise.resolve();
+      const model = options.costModel();
+      const variables = request.variables ?? {};
+      // Inline thunks, not a named const: the bundle keeps function names (keepNames) by renaming
+      // each named closure with Object.defineProperty, on every request here.
+      const measuring = { model, defaultListSize: limits.defaultListSize };
+      const variablesKey = JSON.stringify(variables);
+      let memo = memos.get(model);
+      if (!memo) memos.set(model, (memo = new PerNodeMemo(MEASURES_PER_OPERATION)));
+      // Large variables (a mutation's input) are measured afresh rather than kept as a key.
+      const measures =
+        variablesKey.length <= MAX_VARIABLES_KEY
+          ? memo.get(operation, variablesKey, () => measureOperation(schema, operation, fragmentsOf(document), variables, measuring))
+          : measureOperation(schema, operation, fragmentsOf(document), variables, measuring);
+      contextValue.operationCost = measures.cost;
+      const refusal = limitError(measures, limits);
+      if (refusal) {
+        contextValue.logger.info({ limit: refusal.extensions.limit, actual: refusal.extensions.actual }, 'operation refused: over a limit');
+        throw refusal;
+      }
+      return contextValue.subscriptionEvent ? Promise.resolve() : charge(contextValue, measures.cost);
     },
-  };
+  });
 }

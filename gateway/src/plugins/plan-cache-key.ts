@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { statelessPlugin } from '@shopgraph/server';
 import { print, type DocumentNode } from 'graphql';
 import type { GatewayContext } from '../context';
 
@@ -25,13 +26,9 @@ export function planCacheKeyPlugin(): ApolloServerPlugin<GatewayContext> {
     }
     return hash;
   };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(context) {
-          (context as unknown as Writable).queryHash = hashOf(context.document);
-        },
-      };
+  return statelessPlugin<GatewayContext>({
+    async didResolveOperation(context) {
+      (context as unknown as Writable).queryHash = hashOf(context.document);
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@shopgraph/server';
+import { ErrorCode, statelessPlugin } from '@shopgraph/server';
 import type { GatewayContext } from '../context';
 
 /** Retry-After when no error names a time of its own. */
@@ -14,19 +14,15 @@ const answeredNothing = (data: Record<string, unknown> | null | undefined) => !d
  * Partial answers stay 200: what was served is worth having.
  */
 export function serviceUnavailableStatusPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const { errors, data } = response.body.singleResult;
-          const unavailable = (errors ?? []).filter((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
-          if (unavailable.length === 0 || !answeredNothing(data)) return;
-          const retryAfter = Math.max(...unavailable.map((error) => Number(error.extensions?.retryAfterSeconds) || DEFAULT_RETRY_AFTER_SECONDS));
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(retryAfter));
-        },
-      };
+  return statelessPlugin<GatewayContext>({
+    async willSendResponse({ response }) {
+      if (response.body.kind !== 'single') return;
+      const { errors, data } = response.body.singleResult;
+      const unavailable = (errors ?? []).filter((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+      if (unavailable.length === 0 || !answeredNothing(data)) return;
+      const retryAfter = Math.max(...unavailable.map((error) => Number(error.extensions?.retryAfterSeconds) || DEFAULT_RETRY_AFTER_SECONDS));
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(retryAfter));
     },
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isRedisUnavailable, type Counters } from '@shopgraph/cache';
-import { ErrorCode, serviceUnavailable } from '@shopgraph/server';
+import { ErrorCode, serviceUnavailable, statelessPlugin } from '@shopgraph/server';
 import {
   GraphQLError,
   isObjectType,
@@ -77,37 +77,33 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
  * Every attempt counts, aliased ones included, before anything reaches the users subgraph.
  */
 export function signInRateLimitPlugin(counters: Counters, limits: SignInLimits, metrics?: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, schema, request, contextValue }) {
-          if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return;
-          const emails = signInEmails(document, operation, schema, request.variables ?? {});
-          if (emails.length === 0) return;
-          const hits = [
-            counters
-              .hit(`ratelimit:sign-in:ip:${contextValue.clientIp}`, limits.perIp.windowSeconds, emails.length)
-              .then((hit) => ({ ...hit, limit: limits.perIp.limit })),
-            ...[...new Set(emails.filter(Boolean))].map((email) =>
-              counters
-                .hit(`ratelimit:sign-in:account:${email}`, limits.perAccount.windowSeconds, emails.filter((e) => e === email).length)
-                .then((hit) => ({ ...hit, limit: limits.perAccount.limit })),
-            ),
-          ];
-          let counted;
-          try {
-            counted = await Promise.all(hits);
-          } catch (error) {
-            if (!isRedisUnavailable(error)) throw error;
-            // Fail closed: without the shared counts a guesser would have no limit at all.
-            contextValue.logger.warn({ err: error }, 'sign-in refused: rate-limit counters unavailable');
-            throw serviceUnavailable('Signing in is unavailable right now; try again shortly', error.retryAfterSeconds);
-          }
-          const exceeded = counted.filter((hit) => hit.count > hit.limit);
-          if (exceeded.length > 0) metrics?.rateLimited.inc({ limit: 'signIn' });
-          if (exceeded.length > 0) throw rateLimited(Math.max(...exceeded.map((hit) => hit.resetInSeconds)));
-        },
-      };
+  return statelessPlugin<GatewayContext>({
+    async didResolveOperation({ document, operation, schema, request, contextValue }) {
+      if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return;
+      const emails = signInEmails(document, operation, schema, request.variables ?? {});
+      if (emails.length === 0) return;
+      const hits = [
+        counters
+          .hit(`ratelimit:sign-in:ip:${contextValue.clientIp}`, limits.perIp.windowSeconds, emails.length)
+          .then((hit) => ({ ...hit, limit: limits.perIp.limit })),
+        ...[...new Set(emails.filter(Boolean))].map((email) =>
+          counters
+            .hit(`ratelimit:sign-in:account:${email}`, limits.perAccount.windowSeconds, emails.filter((e) => e === email).length)
+            .then((hit) => ({ ...hit, limit: limits.perAccount.limit })),
+        ),
+      ];
+      let counted;
+      try {
+        counted = await Promise.all(hits);
+      } catch (error) {
+        if (!isRedisUnavailable(error)) throw error;
+        // Fail closed: without the shared counts a guesser would have no limit at all.
+        contextValue.logger.warn({ err: error }, 'sign-in refused: rate-limit counters unavailable');
+        throw serviceUnavailable('Signing in is unavailable right now; try again shortly', error.retryAfterSeconds);
+      }
+      const exceeded = counted.filter((hit) => hit.count > hit.limit);
+      if (exceeded.length > 0) metrics?.rateLimited.inc({ limit: 'signIn' });
+      if (exceeded.length > 0) throw rateLimited(Math.max(...exceeded.map((hit) => hit.resetInSeconds)));
     },
-  };
+  });
 }

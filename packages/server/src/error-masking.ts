@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '@shopgraph/auth';
 import type { Logger } from '@shopgraph/logging';
 import { ErrorCode } from './errors';
+import { statelessPlugin } from './stateless-plugin';
 
 export interface RequestScoped extends BaseContext {
   requestId: string;
@@ -50,26 +51,22 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error?: u
 
 /** Logs every unexpected error with its request id, and puts that id on the masked error. */
 export function errorLoggingPlugin<T extends RequestScoped>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if ((code === undefined && !isCodelessRequestError(error)) || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
-            }
-          }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && !error.extensions.requestId) {
-              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-            }
-          }
-        },
-      };
+  return statelessPlugin<T>({
+    async didEncounterErrors({ errors, contextValue }) {
+      for (const error of errors) {
+        const code = error.extensions?.code;
+        if ((code === undefined && !isCodelessRequestError(error)) || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+          contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+        }
+      }
     },
-  };
+    async willSendResponse({ response, contextValue }) {
+      if (response.body.kind !== 'single') return;
+      for (const error of response.body.singleResult.errors ?? []) {
+        if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && !error.extensions.requestId) {
+          (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+        }
+      }
+    },
+  });
 }

@@ -14,3 +14,4 @@ export * from './input-guard';
 export * from './metrics';
 export * from './client-address';
 export * from './runtime-files';
+export * from './stateless-plugin';

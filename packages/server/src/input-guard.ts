@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from './errors';
+import { statelessPlugin } from './stateless-plugin';
 
 /**
  * Deepest nesting of arrays and objects accepted in variables. Real inputs nest a few levels;
@@ -71,29 +72,25 @@ export function literalProblem(document: DocumentNode): GraphQLError | undefined
  * and, as a second line, by every subgraph.
  */
 export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        // Apollo Server answers only errors thrown from didResolveOperation (and later) with their
-        // own status. It calls every plugin's hook in one `map`: thrown synchronously by the first
-        // plugin, the refusal stops that map before later plugins (the limits guard, which also
-        // throws synchronously) see the variables, and leaves no rejected promise unhandled.
-        didResolveOperation({ operation, document, request }) {
-          const problem = variablesProblem(request.variables ?? {});
-          if (problem) throw problem;
-          if (!operation) {
-            const message = request.operationName
-              ? `Unknown operation named "${request.operationName}"`
-              : 'Must provide an operation name when the document holds several operations';
-            throw requestError(message, ErrorCode.OPERATION_RESOLUTION_FAILURE);
-          }
-          if (operation.kind === Kind.OPERATION_DEFINITION) {
-            const literal = literalProblem(document);
-            if (literal) throw literal;
-          }
-          return Promise.resolve();
-        },
-      };
+  return statelessPlugin<TContext>({
+    // Apollo Server answers only errors thrown from didResolveOperation (and later) with their
+    // own status. It calls every plugin's hook in one `map`: thrown synchronously by the first
+    // plugin, the refusal stops that map before later plugins (the limits guard, which also
+    // throws synchronously) see the variables, and leaves no rejected promise unhandled.
+    didResolveOperation({ operation, document, request }) {
+      const problem = variablesProblem(request.variables ?? {});
+      if (problem) throw problem;
+      if (!operation) {
+        const message = request.operationName
+          ? `Unknown operation named "${request.operationName}"`
+          : 'Must provide an operation name when the document holds several operations';
+        throw requestError(message, ErrorCode.OPERATION_RESOLUTION_FAILURE);
+      }
+      if (operation.kind === Kind.OPERATION_DEFINITION) {
+        const literal = literalProblem(document);
+        if (literal) throw literal;
+      }
+      return Promise.resolve();
     },
-  };
+  });
 }

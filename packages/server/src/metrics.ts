@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RedisCircuit } from '@shopgraph/cache';
 import type { EventBus } from '@shopgraph/events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { statelessPlugin } from './stateless-plugin';
 
 /** Operation names are client input: past this many distinct ones, the rest share one label. */
 const MAX_OPERATION_LABELS = 200;
@@ -149,19 +150,15 @@ export function attachRequestOutcome<T extends object>(contextValue: T, outcome:
 
 /** Reports each operation's name and error codes to the HTTP request it runs in. */
 export function requestOutcomePlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operationName, request, response, contextValue }) {
-          const outcome = (contextValue as { [REQUEST_OUTCOME]?: RequestOutcome })[REQUEST_OUTCOME];
-          if (!outcome) return;
-          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          outcome.operations.push({
-            name: operationName ?? request.operationName ?? null,
-            errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),
-          });
-        },
-      };
+  return statelessPlugin<T>({
+    async willSendResponse({ operationName, request, response, contextValue }) {
+      const outcome = (contextValue as { [REQUEST_OUTCOME]?: RequestOutcome })[REQUEST_OUTCOME];
+      if (!outcome) return;
+      const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+      outcome.operations.push({
+        name: operationName ?? request.operationName ?? null,
+        errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),
+      });
     },
-  };
+  });
 }
