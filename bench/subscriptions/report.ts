@@ -61,32 +61,36 @@ export interface SubscriptionsRun {
 }
 
 /** What the committed run showed; rewrite it when the numbers change. */
-const READING = `Reading the committed run (machine quiet: load average 0.55 at the start, 0.26 at the end):
+const READING = `Reading the committed run (machine quiet: load average 0.77 at the start, 0.79 at the end; a run
+three minutes earlier shared the machine with an \`npm ci\` and is not the one shown):
 
-- **1,000 subscribers, order status**: p99 31 ms from commit to client with the event's fields, 40 ms
-  with \`order { id status }\` resolved per event: under the 50 ms aim. The gateway uses 1 to 3 % of
-  a core.
-- **1,000 subscribers on the two other subgraphs' subscriptions**: inventory's \`stockChanged\` p99
-  41 ms; reviews' \`ratingChanged\` with \`product { name }\` from products 51 ms, 1 ms over the aim
-  (its first delivery waits for that products query: 19 ms against 16 for stock). Both were added
-  without a gateway change, and every event reached every listener.
-- **10,000 subscribers**: every one of 360,000 deliveries at 2 changes/s (18,355 deliveries/s), p99
-  165 ms, no connection closed, the event loop never held past 118 ms; at the same deliveries per
-  second as the 1,000 row (0.2 changes/s), p99 143 ms.
-- **Memory meets the aim**: 7 to 14 KB of RSS (10 to 13 KB of V8 heap) per idle subscription.
-- **How noisy this is**: two runs of the same rows an hour earlier (before the corked writes
-  below), with other sessions' tests running (load average 1.5 to 4), gave p99 29 to 54 ms at 1,000
-  with event fields, 59 to 87 ms on the other rows, and 152 to 575 ms at 10,000; the gateway's
-  event-loop delay rises with the load. The latency aim holds on a quiet machine only.
-- **Since the run before subgraph-owned subscriptions**: the orders subgraph serves its fields over
-  graphql-ws and the gateway forwards them (docs/subscriptions.md); p99 at 1,000 went from 52 to
-  31 ms. The fan-out writes the messages one event sends to one connection in a single write (the
-  socket is corked for the turn: gateway/src/subscriptions/batched-writes.ts), which took the
-  gateway from 4 to 3 % of a core at 1,000 subscribers. Subscribers asking the same thing (same
-  document, variables and viewer) share one upstream subscription and one run of each event's
-  plan, so the spread from first delivery to p99 is the per-subscriber cost of serialising and
-  sending one message, and the load generator's own handling of 900 messages per event on the same
-  2 cores.`;
+- **Every 1,000-subscriber row meets the 50 ms aim**: p99 from commit to client 44 ms for order
+  status with the event's fields, 44 ms with \`order { id status }\` resolved per event, 32 ms for
+  inventory's \`stockChanged\` and 39 ms for reviews' \`ratingChanged\` with \`product { name }\` from
+  products. The gateway uses 1 to 4 % of a core. The last two were added without a gateway change,
+  and every event reached every listener.
+- **Where the time goes** (the new "to the bus" column: each event's stream entry id is Redis'
+  clock at XADD): from \`at\` to Redis Streams, the commit and the outbox relay, 3 to 6 ms at the
+  median; the rest is the subgraph's read of the stream, the gateway's fan-out and the client. The
+  spread from first delivery to p99 is the fan-out: one event's 900 messages are written in one
+  turn of the gateway's event loop, and read by one load generator on the same 2 cores.
+- **\`at\` is now the time the event is written** (\`clock_timestamp()\`, the transaction's last
+  statement), no longer the transaction's start (\`now()\`), which made the stock and rating rows
+  count their own transaction's locks and writes as delivery latency; orders' \`at\` was already
+  stamped after the order's lock. Part of those rows' drop since the last run (41 to 32 ms, 51 to
+  39 ms) is this, the rest noise: the order rows, unchanged, moved from 31 and 40 to 44 ms.
+- **10,000 subscribers**: every one of 360,000 deliveries at 2 changes/s (18,338 deliveries/s), p99
+  234 ms, no connection closed, the event loop held up to 210 ms; at the same deliveries per second
+  as the 1,000 row (0.2 changes/s), p99 154 ms.
+- **Memory meets the aim**: 2.5 to 13.6 KB of RSS (9 to 13 KB of V8 heap) per idle subscription.
+- **How noisy this is**: the run before it, with an \`npm ci\` going (its I/O shows as a 56 ms "to the
+  bus" maximum), gave p99 89 ms (event fields) and 83 ms (stock) on the same rows; runs with other
+  sessions' tests going have given 54 to 140 ms. The latency aim holds on a quiet machine only.
+- **How the fan-out stays cheap**: the orders subgraph serves its fields over graphql-ws and the
+  gateway forwards them (docs/subscriptions.md). The messages one event sends to one connection
+  leave in a single write (the socket is corked for the turn:
+  gateway/src/subscriptions/batched-writes.ts). Subscribers asking the same thing (same document,
+  variables and viewer) share one upstream subscription and one run of each event's plan.`;
 
 const SHORT_NAMES: Record<Selection, string> = { event: 'event fields', order: 'with order', stock: 'stockChanged', rating: 'ratingChanged' };
 const SELECTION_NAMES: Record<Selection, string> = {
