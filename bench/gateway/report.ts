@@ -333,11 +333,24 @@ npm run bench:gateway\`, same machine and run for each pair) no-dedup went from 
 per request (0.39× stock to 0.27×) and fresh-tokens from 1.145 to 0.74 (0.47× to 0.37×). What is
 left is spread thin, and the biggest pieces are not in the fetch path: on (f), ES256 verification
 itself (OpenSSL's \`verifyOneShot\` under jose, about 110 µs per token, 16% of the CPU) cannot be
-cached when every token is new; Apollo Server's request pipeline hashes every query through
-\`@apollo/utils.createhash\`, which calls \`module.require("crypto")\` per call (2-3% with tsx's
-resolver); the engine's plan execution and response shaping (\`gateway/src/engine\`, about 5% self)
-and the HTTP server in \`packages/server\` (\`ClientClosed\` 1.7% self) are outside this work. So
-0.10× stock is not reached on (c) or (f); below Hive Gateway with the Rust planner is, on both.
+cached when every token is new.
+
+A second pass took out what the profile showed as pure overhead, about 6% of the sampled CPU
+(docs/gateway.md, "Keeping the per-request path cheap"): Apollo Server's
+\`@apollo/utils.createhash\` called \`module.require("crypto")\` on every query hash (patched to
+load it once: 3% to 1.2%); the HTTP server built a \`ClientClosed\` error with its stack on every
+request's \`close\` (1.4% to 0); the bundle's \`keepNames\` renamed every named closure made per
+request or per fetch (1.5% to 0); plugins that keep nothing per request now share one listener; the
+subgraph-call histogram's labels and the JWKS URL are made once. Paired before/after runs on a busy
+machine disagreed in sign, and this run's ratios on (c) no-dedup and (f) (0.29× and 0.35×) are
+within the spread of earlier runs (0.24× to 0.53×): no gain is claimed from them. What remains is
+the work itself: undici's client for the 3.8 subgraph calls per request (17-22%, writev alone 6%),
+Apollo Server's pipeline (about 7%), signing each call (5%), garbage collection (5-8%) and parsing
+the subgraph answers (3%). Reaching 0.10× stock would mean taking Apollo Server off the request
+path and sending fewer, cheaper subgraph calls; it is not reached on any workload (0.14× to 0.35×,
+where Grafbase's Rust engine is at 0.04× to 0.15×). Below Hive Gateway with the Rust planner is
+reached on every workload (0.33× to 0.48× of its CPU), and so is the p99 target: in this run our
+default's p99 is below stock's p50 on every workload.
 
 ${run.profile ? profileSection(run.profile) : ''}
 
