@@ -7,7 +7,7 @@ import { demoProducts } from '@shopgraph/demo-data';
 import { createLogger } from '@shopgraph/logging';
 import { composeSupergraph, readSubgraphSources } from '@shopgraph/schema';
 import type { RunningService } from '@shopgraph/server';
-import { graphqlRequest, TEST_GATEWAY_SECRET } from '@shopgraph/testing';
+import { graphqlRequest, metricsOf, sample, TEST_GATEWAY_SECRET } from '@shopgraph/testing';
 import { startPlatformForTest, type TestPlatform } from '../support';
 import { startGateway, engineOptionsOf } from '@shopgraph/gateway';
 
@@ -88,6 +88,48 @@ test('SUPERGRAPH_PATH: routing URLs come from the file, and a changed file is se
     expect(after.errors).toBeUndefined();
     expect(after.data!.product.name).toBe(demoProducts[0]!.name);
     expect(typeof after.data!.product.rating.count).toBe('number');
+  } finally {
+    await gateway.stop();
+  }
+});
+
+test('a known operation in a new text (comments, spacing) is served as that operation, and a reload validates it again', async () => {
+  const path = join(dir, 'documents.graphql');
+  await writeFile(path, supergraphOf(SERVICE_NAMES));
+  const gateway = await gatewayOver(path);
+  const documents = async (result: string) => sample(await metricsOf(gateway.url), 'shopgraph_operation_documents_total', { result });
+  const query = (comment: string) => `# ${comment}\nquery Rated {\n  product(sku: "SG-00001") { name   rating { count } }\n}`;
+  try {
+    const first = await graphqlRequest(gateway.url, query('first'));
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.product.name).toBe(demoProducts[0]!.name);
+    // The same operation written another way is answered the same, from the first one's document.
+    const reworded = await graphqlRequest(gateway.url, query('second'));
+    expect({ status: reworded.status, data: reworded.data, errors: reworded.errors }).toEqual({ status: 200, data: first.data, errors: undefined });
+    expect(await documents('parsed')).toBe(1);
+    expect(await documents('normalised')).toBe(1);
+    await graphqlRequest(gateway.url, query('second'));
+    expect(await documents('cached')).toBe(1);
+
+    // An invalid operation is never remembered as valid, in any wording.
+    const invalid = (comment: string) => `# ${comment}\n{ product(sku: "SG-00001") { nope } }`;
+    for (const comment of ['one', 'two']) {
+      const refused = await graphqlRequest(gateway.url, invalid(comment));
+      expect(refused.status).toBe(400);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+
+    // Validity is per schema: without reviews there is no rating, and a new wording of the
+    // operation validated before is refused rather than served from the old schema's document.
+    await writeFile(path, supergraphOf(['products', 'inventory', 'users']));
+    const deadline = Date.now() + 10_000;
+    let after = await graphqlRequest(gateway.url, query('third'));
+    while (!after.errors && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await graphqlRequest(gateway.url, query(`again ${Date.now()}`));
+    }
+    expect(after.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(after.errors?.[0]?.message).toMatch(/rating/);
   } finally {
     await gateway.stop();
   }

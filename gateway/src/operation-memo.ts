@@ -1,4 +1,4 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, print, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 /**
@@ -19,6 +19,23 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
     fragmentsByDocument.set(document, fragments);
   }
   return fragments;
+}
+
+const printedByDocument = new WeakMap<DocumentNode, string>();
+
+/** The document as `print` writes it (no comments, canonical spacing), printed once per document. */
+export function printedOf(document: DocumentNode): string {
+  let printed = printedByDocument.get(document);
+  if (printed === undefined) {
+    printed = print(document);
+    printedByDocument.set(document, printed);
+  }
+  return printed;
+}
+
+/** Records what a document prints as, when it is known from another parse of the same text. */
+export function rememberPrinted(document: DocumentNode, printed: string): void {
+  printedByDocument.set(document, printed);
 }
 
 /**

@@ -18,6 +18,7 @@ import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operati
 import { GatewayMetrics } from './observability/metrics';
 import { serviceUnavailableStatusPlugin } from './plugins/service-unavailable-status';
 import { persistedQueriesPlugin } from './plugins/persisted-query-metrics';
+import { operationDocuments } from './persisted/operation-documents';
 import { gatewayReadiness } from './observability/readiness';
 import { traceHeadersOf } from './observability/trace-context';
 import { sharedApqStore } from './persisted/shared-apq-store';
@@ -165,6 +166,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
   });
   const trusted = deps.trustedDocumentsManifest ? readManifest(deps.trustedDocumentsManifest) : undefined;
   // Order matters only for readability (inputGuardPlugin aside): each plugin reads what it needs before any await.
+  const parseOptions = { maxTokens: limits.maxTokens };
+  const documents = operationDocuments(parseOptions, metrics);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     // First: it refuses variables the other plugins could not even measure, before they try.
     inputGuardPlugin<GatewayContext>(),
@@ -172,6 +175,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     requestOutcomePlugin<GatewayContext>(),
     serviceUnavailableStatusPlugin(),
     persistedQueriesPlugin(metrics),
+    documents.plugin,
     ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
     operationGuardPlugin({ limits, costModel: () => costModel, counters: deps.shared.counters, budgets: deps.costBudgets ?? DEFAULT_COST_BUDGETS, metrics }),
     signInRateLimitPlugin(deps.shared.counters, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, metrics),
@@ -191,7 +195,8 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     hideSchemaDetailsFromClientErrors: deps.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: true,
-    parseOptions: { maxTokens: limits.maxTokens },
+    parseOptions,
+    documentStore: documents.store,
     persistedQueries: { cache: trusted ? manifestStore(trusted) : sharedApqStore(deps.shared.cache) },
     plugins,
   });

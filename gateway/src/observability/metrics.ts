@@ -5,6 +5,7 @@ import { ServiceMetrics } from '@shopgraph/server';
 export class GatewayMetrics extends ServiceMetrics {
   readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
   readonly persistedQueries: Counter<'result'>;
+  readonly operationDocuments: Counter<'result'>;
   readonly rateLimited: Counter<'limit'>;
   private openSubscriptionsNow: () => number = () => 0;
 
@@ -21,6 +22,12 @@ export class GatewayMetrics extends ServiceMetrics {
     this.persistedQueries = new Counter({
       name: 'shopgraph_persisted_query_lookups_total',
       help: 'Operations sent by hash: hit (found in the shared store or manifest), miss, or registered',
+      labelNames: ['result'],
+      registers,
+    });
+    this.operationDocuments = new Counter({
+      name: 'shopgraph_operation_documents_total',
+      help: 'Operation texts by what they took: cached (this text before), normalised (a known operation in a new text), parsed (parsed and validated)',
       labelNames: ['result'],
       registers,
     });

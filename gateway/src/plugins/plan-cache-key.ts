@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { statelessPlugin } from '@shopgraph/server';
-import { print, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { GatewayContext } from '../context';
+import { printedOf } from '../operation-memo';
 
 type Writable = { -readonly [K in 'queryHash']: GraphQLRequestContextDidResolveOperation<GatewayContext>[K] };
 
@@ -21,7 +22,7 @@ export function planCacheKeyPlugin(): ApolloServerPlugin<GatewayContext> {
   const hashOf = (document: DocumentNode) => {
     let hash = normalised.get(document);
     if (hash === undefined) {
-      hash = createHash('sha256').update(print(document)).digest('hex');
+      hash = createHash('sha256').update(printedOf(document)).digest('hex');
       normalised.set(document, hash);
     }
     return hash;
