@@ -302,7 +302,8 @@ the gateway's requests (its promise hooks taxed every promise); verified access 
 until they expire (bounded, rechecked each minute); cost, limits and authorization refusals are
 computed once per cached document (and variables, or viewer class); the plan cache is keyed by
 the printed operation, so a new comment reuses the plan, which is most of the (c) plan-cache miss
-gain (Apollo Server still parses and validates the new text); the gateway runs with
+gain (since issue 17 a new text of a validated operation is not parsed or validated either:
+\`gateway/src/persisted/operation-documents.ts\`); the gateway runs with
 \`--max-semi-space-size=64\` (\`GATEWAY_NODE_FLAGS\`, in every start script and the compose file): with
 V8's default 16 MB semi-spaces, scavenges kept finding the requests in flight alive and copying
 them, and the garbage collector took 14.5% of the gateway's CPU; with 64 MB it takes about 5%, and

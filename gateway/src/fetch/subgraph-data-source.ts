@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from '../context';
+import { answersAlike } from '../auth/answers-alike';
 import type { GatewayMetrics } from '../observability/metrics';
 import { EntityFetchMerger, type PlanSiblings } from './merge/entity-fetch-merger';
 import { sharingFetcher } from './sharing-fetcher';
@@ -24,14 +25,9 @@ export interface SubgraphDataSourceOptions {
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 
-/**
- * The anonymous viewer's queries answer the same for everyone, so identical ones in flight at
- * once may be sent once. Never a signed-in viewer's, never a mutation's.
- */
+/** An anonymous query's calls answer the same for everyone, so identical ones in flight at once may be sent once. */
 function isShareable(options: ProcessOptions): boolean {
-  if (!('incomingRequestContext' in options) || options.incomingRequestContext.operation?.operation !== 'query') return false;
-  const viewer = options.context?.viewer;
-  return viewer !== undefined && viewer.id === null && viewer.roles.length === 0;
+  return 'incomingRequestContext' in options && answersAlike(options.incomingRequestContext.operation, options.context);
 }
 
 /**
