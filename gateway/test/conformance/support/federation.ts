@@ -17,6 +17,8 @@ export interface GatewayAnswer {
 export interface Federation {
   /** POSTs one operation to the gateway over HTTP. */
   query(query: string, variables?: Record<string, unknown>): Promise<GatewayAnswer>;
+  /** POSTs a request body (one operation, or a batch of them) and returns the HTTP body as the client reads it. */
+  body(request: object): Promise<string>;
 }
 
 /**
@@ -59,6 +61,11 @@ export function useFederation(variant: ConformanceVariant, definitions: Subgraph
       if (!gateway) throw new Error('the federation is not started (query from inside a test)');
       const { data, errors } = await graphqlRequest(gateway.url, query, variables);
       return errors === undefined ? { data } : { data, errors };
+    },
+    async body(request) {
+      if (!gateway) throw new Error('the federation is not started (query from inside a test)');
+      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      return response.text();
     },
   };
 }
