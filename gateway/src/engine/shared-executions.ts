@@ -1,6 +1,7 @@
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { Viewer } from '@shopgraph/auth';
 import { answersAlike } from '../auth/answers-alike';
+import { markDataShared } from './shared-response-text';
 
 interface SharedRun {
   result: GatewayExecutionResult;
@@ -28,6 +29,7 @@ export function shareIdenticalExecutions(execute: GatewayExecutor): GatewayExecu
     if (running) {
       const shared = await running;
       requestContext.overallCachePolicy.restrict({ maxAge: shared.maxAge, scope: shared.scope });
+      markDataShared(shared.result.data);
       return shared.result;
     }
     const run = leadRun(execute, requestContext);

@@ -114,6 +114,14 @@ describe.each(ourVariants)('the response body as text ($name, against the apollo
     );
   });
 
+  test('identical anonymous queries at once, which share one run and its written data: each body as stock writes it', async () => {
+    for (const query of ['{ product(upc: "a") { upc name tags inStock sku } }', '{ secretNote products { upc costPrice name } }']) {
+      const stockBody = await theirs.body({ query });
+      const bodies = await Promise.all(Array.from({ length: 20 }, () => ours.body({ query })));
+      for (const body of bodies) expect(body).toBe(stockBody);
+    }
+  });
+
   test('a batch of operations in one request: each answer as stock writes it', async () => {
     const batch = [{ query: '{ product(upc: "a") { name } }' }, { query: '{ secretNote }' }];
     const [ourBody, stockBody] = await Promise.all([ours.body(batch), theirs.body(batch)]);
