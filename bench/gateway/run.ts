@@ -15,6 +15,7 @@ import { publishRun, runBenchmark } from '../results';
 import { cpuMilliseconds, hasTaskset, pin, residentMegabytes } from './proc';
 import { createBenchSigningKey, subjectOf, type BenchSigningKey } from './fresh-tokens';
 import { missingPeerPackages } from './peers';
+import { renderAllocationSummary, summariseHeapProfile } from './heap-profile';
 import { summariseProfile } from './profile';
 import { GATEWAY_REPORT, GATEWAYS, OUR_GATEWAYS, renderWorkloadTables, type GatewayKind, type GatewayRun, type Sample } from './report';
 import { bodyOf, deepCatalogue, headersOf, verificationCalls, WORKLOAD_NAMES, workloads, type Call, type Fixtures, type Workload } from './workloads';
@@ -24,6 +25,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const PROFILE = process.env.BENCH_PROFILE !== 'off';
+/**
+ * BENCH_PROFILE_KIND=heap: the profiled gateway runs under V8's sampling heap profiler instead of
+ * the CPU profiler, and the bytes it allocates per request are printed by site. Partial runs only:
+ * the committed results keep the CPU profile.
+ */
+const PROFILE_KIND = process.env.BENCH_PROFILE_KIND === 'heap' ? 'heap' : 'cpu';
 // Comma-separated subsets (gateway kinds, workload ids) for quick comparisons while working; a
 // partial run prints its numbers and writes nothing, so the committed results stay whole.
 const ONLY_GATEWAYS = process.env.BENCH_GATEWAYS?.split(',').filter(Boolean);
@@ -169,25 +176,31 @@ async function measure(gateway: Child<{ url: string; pid: number }>, workload: W
  * Our gateway on one in-memory workload under V8's CPU profiler, warmed up first and sampled over the timed
  * window only; the busiest functions by self time. BENCH_PROFILE_KEEP=<dir> keeps the .cpuprofile;
  * BENCH_PROFILE_GATEWAY picks which of ours (default ours-hive, the gateway's default planner).
+ * With BENCH_PROFILE_KIND=heap, prints the bytes allocated per request by site and returns null.
  */
 async function profileOurs(memoryUrls: Urls, workload: Workload, core: string | undefined): Promise<GatewayRun['profile']> {
   const dir = process.env.BENCH_PROFILE_KEEP ?? mkdtempSync(join(tmpdir(), 'gateway-profile-'));
   mkdirSync(dir, { recursive: true });
   const kind = PROFILED_GATEWAY;
-  const path = join(dir, `${kind}-${Date.now()}.cpuprofile`);
+  const path = join(dir, `${kind}-${Date.now()}.${PROFILE_KIND === 'heap' ? 'heapprofile' : 'cpuprofile'}`);
   const gateway = await startChild<{ url: string; pid: number }>(
     join(__dirname, 'serve-gateway.ts'),
     { BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(memoryUrls) },
     { core, execArgv: OURS_FLAGS },
   );
+  let responses: number;
   try {
     await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: workload.requests() });
-    await gateway.ask('profile-start');
+    await gateway.ask('profile-start', { kind: PROFILE_KIND });
     await autocannon({ url: gateway.ready.url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, requests: workload.requests() });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await gateway.ask('profile-stop', { path });
+    ({ responses } = await gateway.ask<{ responses: number }>('profile-stop', { path }));
   } finally {
     await gateway.stop();
+  }
+  if (PROFILE_KIND === 'heap') {
+    process.stdout.write(`\n${renderAllocationSummary(workload.name, summariseHeapProfile(path, responses))}\n`);
+    return null;
   }
   return { workload: workload.name, seconds: SECONDS, ...summariseProfile(path) };
 }
@@ -207,6 +220,8 @@ function runnableGateways(): GatewayKind[] {
 }
 
 async function main(): Promise<void> {
+  if (PROFILE_KIND === 'heap' && !PARTIAL)
+    throw new Error('BENCH_PROFILE_KIND=heap is for partial runs (BENCH_GATEWAYS / BENCH_WORKLOADS): a full run publishes the CPU profile');
   if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL (workload (a) runs the real subgraphs on Postgres; REDIS_URL too for the shared cache)');
   const cores = availableParallelism();
   // The gateway under test gets the last core to itself; the load generator and subgraphs share the rest.

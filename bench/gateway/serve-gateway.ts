@@ -2,6 +2,8 @@
 // can be read from /proc. BENCH_GATEWAY picks which; BENCH_SUBGRAPH_URLS (JSON) says where the
 // subgraphs are. Tells the parent its URL, stops on { type: 'stop' }.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { findSourceMap, type SourceMapping } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +21,25 @@ import { startGrafbase } from './grafbase';
 import { importPeer } from './peers';
 import type { GatewayKind } from './report';
 import { supergraphFor } from './supergraph';
+
+interface HeapProfileNode {
+  callFrame: { url: string; lineNumber: number; columnNumber: number };
+  children: HeapProfileNode[];
+}
+
+/**
+ * A heap profile's call frames at their TypeScript lines: V8 reports positions in what tsx
+ * compiled, where every frame of a file sits on line 2. Frames without a source map stay as they are.
+ */
+function atSourcePositions(node: HeapProfileNode): void {
+  const { url, lineNumber, columnNumber } = node.callFrame;
+  const entry = url ? (findSourceMap(url)?.findEntry(lineNumber, columnNumber) as Partial<SourceMapping> | undefined) : undefined;
+  if (entry?.originalLine !== undefined && entry.originalColumn !== undefined) {
+    node.callFrame.lineNumber = entry.originalLine;
+    node.callFrame.columnNumber = entry.originalColumn;
+  }
+  node.children.forEach(atSourcePositions);
+}
 
 interface Running {
   url: string;
@@ -155,14 +176,34 @@ async function main(): Promise<void> {
   };
   const running = await starters[kind]();
   let profiler: Session | undefined;
+  let heap = false;
+  // Responses node:http finished while profiling, for bytes per request (ours and the JavaScript gateways serve on it).
+  let responses = 0;
+  const countResponse = () => {
+    responses += 1;
+  };
   serveParent(
     { url: running.url, pid: running.pid ?? process.pid },
     {
       // The same V8 sampling profiler as `node --cpu-prof`, started and stopped around the timed
-      // window only, so start-up, module loading and warm-up stay out of the profile.
-      'profile-start': async () => {
+      // window only, so start-up, module loading and warm-up stay out of the profile. With
+      // `kind: 'heap'`, V8's sampling heap profiler instead, counting collected objects too: every
+      // allocation made in the window, not only what outlived it.
+      'profile-start': async (payload) => {
         profiler = new Session();
         profiler.connect();
+        heap = payload.kind === 'heap';
+        responses = 0;
+        subscribe('http.server.response.finish', countResponse);
+        if (heap) {
+          await profiler.post('HeapProfiler.enable');
+          await profiler.post('HeapProfiler.startSampling', {
+            samplingInterval: 16_384,
+            includeObjectsCollectedByMajorGC: true,
+            includeObjectsCollectedByMinorGC: true,
+          });
+          return {};
+        }
         await profiler.post('Profiler.enable');
         await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
         await profiler.post('Profiler.start');
@@ -170,10 +211,12 @@ async function main(): Promise<void> {
       },
       'profile-stop': async (payload) => {
         if (!profiler) return {};
-        const { profile } = await profiler.post('Profiler.stop');
+        const { profile } = heap ? await profiler.post('HeapProfiler.stopSampling') : await profiler.post('Profiler.stop');
+        unsubscribe('http.server.response.finish', countResponse);
         profiler.disconnect();
+        if (heap) atSourcePositions((profile as unknown as { head: HeapProfileNode }).head);
         writeFileSync(String(payload.path), JSON.stringify(profile));
-        return {};
+        return { responses };
       },
     },
     () => running.stop(),

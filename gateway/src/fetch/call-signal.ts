@@ -1,3 +1,6 @@
+/** What an abort listener may be, as for EventTarget: a function or an object with `handleEvent`. */
+type AbortListener = (() => void) | { handleEvent(): void };
+
 /**
  * The abort signal timedFetcher hands the keep-alive fetcher for one call: the part of AbortSignal
  * that fetcher reads (`aborted`, `reason`, one abort listener), without an AbortController and an
@@ -8,9 +11,10 @@
 export class CallSignal {
   aborted = false;
   reason: unknown = undefined;
-  private listener: (() => void) | undefined;
+  private listener: AbortListener | undefined;
 
-  addEventListener(_type: 'abort', listener: () => void): void {
+  /** The keep-alive fetcher's handler passes itself (an object), so it needs no closure per call. */
+  addEventListener(_type: 'abort', listener: AbortListener): void {
     this.listener = listener;
   }
 
@@ -24,6 +28,7 @@ export class CallSignal {
     this.reason = reason;
     const listener = this.listener;
     this.listener = undefined;
-    listener?.();
+    if (typeof listener === 'function') listener();
+    else listener?.handleEvent();
   }
 }

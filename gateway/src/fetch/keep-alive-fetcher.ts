@@ -108,13 +108,6 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
   private statusText = '';
   private headers: IncomingHttpHeaders = {};
   private controller: Dispatcher.DispatchController | undefined;
-  /**
-   * Rejects at once, even while the call waits in the pool for a connection (undici starts it,
-   * and so gives it a controller, only when one is free): a timeout must not wait for a socket.
-   * Assigned in the constructor rather than as a class field: the bundle keeps function names
-   * (keepNames), and a field's arrow was renamed with Object.defineProperty on every call.
-   */
-  private readonly onAbort: () => void;
 
   constructor(
     private readonly url: string,
@@ -122,17 +115,24 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
     private readonly resolve: (response: FetcherResponse) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    this.onAbort = () => {
-      const reason = this.signal?.reason instanceof Error ? this.signal.reason : new Error('aborted');
-      this.reject(reason);
-      this.controller?.abort(reason);
-    };
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    // The handler is its own abort listener (an EventListener object): no closure per call.
+    signal?.addEventListener('abort', this, { once: true });
+  }
+
+  /**
+   * The signal aborted: rejects at once, even while the call waits in the pool for a connection
+   * (undici starts it, and so gives it a controller, only when one is free): a timeout must not
+   * wait for a socket.
+   */
+  handleEvent(): void {
+    const reason = this.signal?.reason instanceof Error ? this.signal.reason : new Error('aborted');
+    this.reject(reason);
+    this.controller?.abort(reason);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
-    if (this.signal?.aborted) this.onAbort();
+    if (this.signal?.aborted) this.handleEvent();
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
@@ -146,13 +146,13 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.signal?.removeEventListener('abort', this);
     const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
     this.resolve(new BufferedResponse(this.url, this.status, this.statusText, this.headers, body));
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.signal?.removeEventListener('abort', this);
     this.reject(error);
   }
 }

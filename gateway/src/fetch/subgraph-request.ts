@@ -60,8 +60,10 @@ export class SubgraphRequest extends RemoteGraphQLDataSource<GatewayContext> {
     if (!request.query) throw new Error('Missing query');
     const { query, http, ...rest } = request;
     const headers: Record<string, string> = {};
-    for (const [name, value] of http?.headers ?? [])
-      headers[name.toLowerCase()] = headers[name.toLowerCase()] === undefined ? value : `${headers[name.toLowerCase()]}, ${value}`;
+    // Our engine's calls carry no `http`: no iterator over an empty list for them.
+    if (http)
+      for (const [name, value] of http.headers)
+        headers[name.toLowerCase()] = headers[name.toLowerCase()] === undefined ? value : `${headers[name.toLowerCase()]}, ${value}`;
     headers['content-type'] = 'application/json';
     this.addOurHeaders(headers, options.context);
     const response = await this.fetcher(this.url, { method: 'POST', headers, body: JSON.stringify({ query, ...rest }) });
@@ -73,7 +75,10 @@ export class SubgraphRequest extends RemoteGraphQLDataSource<GatewayContext> {
         ? options.incomingRequestContext.overallCachePolicy
         : undefined;
     if (policy && 'restrict' in policy) policy.restrict(cacheHintOf(response.headers.get('cache-control')));
-    return { ...(body as GatewayGraphQLResponse), http: response } as GatewayGraphQLResponse;
+    // The body was parsed for this call alone (a shared call's callers each parse their own), so
+    // it carries the response itself rather than being copied into a new object that does.
+    (body as { http?: unknown }).http = response;
+    return body as GatewayGraphQLResponse;
   }
 
   private addOurHeaders(headers: Record<string, string>, context: GatewayContext | Record<string, unknown> | undefined): void {
@@ -81,7 +86,9 @@ export class SubgraphRequest extends RemoteGraphQLDataSource<GatewayContext> {
       const incoming = context as GatewayContext;
       headers['x-request-id'] = incoming.requestId;
       headers[VIEWER_HEADER] = viewerHeaderOf(incoming);
-      for (const [name, value] of Object.entries(incoming.traceHeaders ?? {})) headers[name.toLowerCase()] = value;
+      // for...in: no entries array per call (it is empty unless the client sent a traceparent).
+      const trace = incoming.traceHeaders;
+      if (trace) for (const name in trace) headers[name.toLowerCase()] = trace[name]!;
     } else {
       // The gateway's own requests (none by default with a static supergraph) go as nobody.
       headers[VIEWER_HEADER] = encodeViewer(NOBODY);

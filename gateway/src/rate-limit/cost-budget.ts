@@ -35,22 +35,21 @@ function rateLimited(who: string, budget: CostBudget, used: number, retryAfterSe
 /**
  * Charges an operation's estimated cost to its client's IP and, when signed in, its viewer, in
  * fixed windows every gateway shares; returns the refusal when either budget is spent. Every
- * operation costs at least one point, so cheap floods are counted too.
+ * operation costs at least one point, so cheap floods are counted too. An anonymous operation
+ * (most of them) makes one charge and nothing else: no list of charges, no copies of the answers.
  */
 export async function chargeCost(counters: Counters, budgets: CostBudgets, clientIp: string, viewer: Viewer, cost: number): Promise<GraphQLError | null> {
   const amount = Math.max(1, Math.ceil(cost));
-  const charges = [
-    counters.hit(`ratelimit:cost:ip:${clientIp}`, budgets.perIp.windowSeconds, amount).then((hit) => ({ ...hit, who: 'IP', budget: budgets.perIp })),
-    ...(viewer.id
-      ? [
-          counters
-            .hit(`ratelimit:cost:viewer:${viewer.id}`, budgets.perViewer.windowSeconds, amount)
-            .then((hit) => ({ ...hit, who: 'viewer', budget: budgets.perViewer })),
-        ]
-      : []),
-  ];
-  const over = (await Promise.all(charges)).filter((hit) => hit.count > hit.budget.points);
-  if (over.length === 0) return null;
-  const latest = over.reduce((a, b) => (a.resetInSeconds >= b.resetInSeconds ? a : b));
-  return rateLimited(latest.who, latest.budget, latest.count, latest.resetInSeconds);
+  const ipCharge = counters.hit(`ratelimit:cost:ip:${clientIp}`, budgets.perIp.windowSeconds, amount);
+  if (!viewer.id) {
+    const ip = await ipCharge;
+    return ip.count > budgets.perIp.points ? rateLimited('IP', budgets.perIp, ip.count, ip.resetInSeconds) : null;
+  }
+  const [ip, signedIn] = await Promise.all([ipCharge, counters.hit(`ratelimit:cost:viewer:${viewer.id}`, budgets.perViewer.windowSeconds, amount)]);
+  const ipOver = ip.count > budgets.perIp.points;
+  const viewerOver = signedIn.count > budgets.perViewer.points;
+  // Both spent: the one that resets last (the IP's on a tie) says when to come back.
+  if (viewerOver && (!ipOver || signedIn.resetInSeconds > ip.resetInSeconds))
+    return rateLimited('viewer', budgets.perViewer, signedIn.count, signedIn.resetInSeconds);
+  return ipOver ? rateLimited('IP', budgets.perIp, ip.count, ip.resetInSeconds) : null;
 }

@@ -20,6 +20,8 @@ export class ServiceMetrics {
   readonly sqlStatements: Counter;
   readonly entityCache: Counter<'result'>;
   private readonly operationNames = new Set<string>();
+  /** Whether the entity cache's hit and miss series exist yet (made by the first request, at 0 or more). */
+  private entityCacheSeries = false;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -116,6 +118,19 @@ export class ServiceMetrics {
         this.inc(circuit.opened);
       },
     });
+  }
+
+  /**
+   * Adds one request's statements and entity cache lookups. An increment by 0 changes nothing once
+   * a series exists, so after the first request (which makes the hit and miss series, at 0 for a
+   * service without a cache) only non-zero ones are made: the gateway's are always 0, and each
+   * increment builds a labels object and its hash string in prom-client.
+   */
+  recordDatabaseWork(stats: { statements: number; cacheHits: number; cacheMisses: number }): void {
+    if (stats.statements > 0) this.sqlStatements.inc(stats.statements);
+    if (stats.cacheHits > 0 || !this.entityCacheSeries) this.entityCache.inc({ result: 'hit' }, stats.cacheHits);
+    if (stats.cacheMisses > 0 || !this.entityCacheSeries) this.entityCache.inc({ result: 'miss' }, stats.cacheMisses);
+    this.entityCacheSeries = true;
   }
 
   /** Records one finished HTTP request's operations (several for a batch). */
