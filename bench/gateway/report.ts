@@ -343,15 +343,35 @@ load it once: 3% to 1.2%); the HTTP server built a \`ClientClosed\` error with i
 request's \`close\` (1.4% to 0); the bundle's \`keepNames\` renamed every named closure made per
 request or per fetch (1.5% to 0); plugins that keep nothing per request now share one listener; the
 subgraph-call histogram's labels and the JWKS URL are made once. Paired before/after runs on a busy
-machine disagreed in sign, and this run's ratios on (c) no-dedup and (f) (0.29× and 0.35×) are
-within the spread of earlier runs (0.24× to 0.53×): no gain is claimed from them. What remains is
-the work itself: undici's client for the 3.8 subgraph calls per request (17-22%, writev alone 6%),
-Apollo Server's pipeline (about 7%), signing each call (5%), garbage collection (5-8%) and parsing
-the subgraph answers (3%). Reaching 0.10× stock would mean taking Apollo Server off the request
-path and sending fewer, cheaper subgraph calls; it is not reached on any workload (0.14× to 0.35×,
-where Grafbase's Rust engine is at 0.04× to 0.15×). Below Hive Gateway with the Rust planner is
-reached on every workload (0.33× to 0.48× of its CPU), and so is the p99 target: in this run our
-default's p99 is below stock's p50 on every workload.
+machine disagreed in sign, so no gain is claimed from that pass alone.
+
+A third pass (the run above) took the work itself off the requests that do not need it. A known
+operation in a new text (another comment, other spacing) is no longer parsed or validated:
+validated documents are kept by their printed form too, under the schema's hash
+(\`gateway/src/persisted/operation-documents.ts\`), which took validation's fifth of the CPU out of
+(c) plan-cache miss; a truly new operation still pays for parsing, validation and planning, and no
+workload here measures that. Identical anonymous queries in flight at once now run their plan once
+and share its result, whose data is serialised once (\`gateway/src/engine/shared-executions.ts\`):
+the subgraph-call sharing already sent their calls once, but every request still parsed its own
+copy of each shared answer, merged it and wrote the response, which was most of the CPU on (e).
+Everything before execution (limits, budgets, rate limits, authorization) and after it (errors with
+each request's own id, status, Cache-Control) is still done per request. A helper also cut about 5%
+of the bytes allocated per request (\`BENCH_PROFILE_KIND=heap\`), with no CPU gain it could show on
+a busy machine; a helper's response writer that wrote JSON text directly cost 1.18× the object
+writer plus \`JSON.stringify\` and was dropped.
+
+Where that leaves issue 17's target of 0.10× stock: met on the anonymous workloads ((b) 0.05×,
+(c) plan-cache miss 0.03×, (e) 0.03×, below Grafbase's 0.04× to 0.08× there), not on the signed-in
+ones, where no call can be shared ((c) no-dedup 0.20×, (d) 0.13×, (f) 0.27×; Grafbase 0.07× to
+0.12×). \`npm run bench:floor\` measures what a Node process pays there before any GraphQL work:
+one subgraph call through our fetcher with its answer parsed (0.031 CPU ms here), one ES256
+verification with jose (0.100 ms), plus the node:http ceiling of this run. Its floors, against
+stock: (c) no-dedup 0.06×, (d) 0.03×, (f) 0.11×. So (f) cannot reach 0.10× in a gateway that
+verifies each new token (stock and the other peers only forward it), and on (c) no-dedup the
+target leaves 0.04× of stock's CPU for everything but the sockets: what is left there is Apollo
+Server's request pipeline (40% of the bytes allocated per request), signing each call, undici's
+header handling and garbage collection. Below Hive Gateway with the Rust planner is reached on
+every workload, and our default's p99 is below stock's p50 on every workload.
 
 ${run.profile ? profileSection(run.profile) : ''}
 
