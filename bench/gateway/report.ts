@@ -4,10 +4,10 @@ import type { BenchmarkReport } from '../results';
 
 const WARMUP_NOTE = '1 s';
 
-export type GatewayKind = 'ours' | 'ours-hive' | 'ours-apollo-engine' | 'apollo' | 'hive' | 'hive-rust' | 'grafbase' | 'ceiling';
+export type GatewayKind = 'ours' | 'ours-hive' | 'ours-apollo-engine' | 'apollo' | 'hive' | 'hive-rust' | 'grafbase' | 'ceiling' | 'engine-alone';
 
 /** Our gateway in each of its engine settings (GATEWAY_ENGINE, GATEWAY_QUERY_PLANNER). */
-export const OUR_GATEWAYS: readonly GatewayKind[] = ['ours', 'ours-hive', 'ours-apollo-engine'];
+export const OUR_GATEWAYS: readonly GatewayKind[] = ['ours', 'ours-hive', 'ours-apollo-engine', 'engine-alone'];
 
 /** The gateways in the order they run and are listed; stock @apollo/gateway is the baseline, Grafbase the fastest peer. */
 export const GATEWAYS: readonly { kind: GatewayKind; name: string }[] = [
@@ -18,6 +18,7 @@ export const GATEWAYS: readonly { kind: GatewayKind; name: string }[] = [
   { kind: 'hive', name: '@graphql-hive/gateway' },
   { kind: 'hive-rust', name: '@graphql-hive/gateway, Rust query planner' },
   { kind: 'grafbase', name: 'Grafbase (Rust)' },
+  { kind: 'engine-alone', name: 'our engine alone (no Apollo Server, no plugins: a bound, not a gateway)' },
   { kind: 'ceiling', name: 'node:http ceiling (canned bytes)' },
 ];
 const BASELINE: GatewayKind = 'apollo';

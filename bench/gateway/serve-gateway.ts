@@ -17,6 +17,7 @@ import type { ServiceName } from '@shopgraph/config';
 import { startGateway, type GatewayRuntimeOptions } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { runChild, serveParent } from '../child-process';
+import { startEngineAlone } from './engine-alone';
 import { startGrafbase } from './grafbase';
 import { importPeer } from './peers';
 import type { GatewayKind } from './report';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
     'hive-rust': () => startHive(subgraphUrls, true),
     grafbase: () => startGrafbase(subgraphUrls),
     ceiling: startCeiling,
+    'engine-alone': () => startEngineAlone(subgraphUrls, secret),
   };
   const running = await starters[kind]();
   let profiler: Session | undefined;

@@ -81,6 +81,8 @@ export interface BuiltGateway extends GraphQLService<GatewayContext> {
   readiness(): Promise<Readiness>;
   /** Runs subscription operations: the primary fetch over graphql-ws at the owning subgraph, the rest as for queries. */
   subscriptionExecutor: SubscriptionExecutor;
+  /** Our engine, when it runs queries (engine `shopgraph`); bench/gateway/engine-alone.ts measures it without Apollo Server. */
+  planExecutor: PlanExecutor | undefined;
   /** Closes the keep-alive sockets and subscription connections to the subgraphs; after apollo.stop(). */
   closeSubgraphConnections(): void;
 }
@@ -211,6 +213,7 @@ export function buildGateway(deps: GatewayDeps): BuiltGateway {
     apiSchema: () => apiSchema,
     verifyAccessToken,
     subscriptionExecutor: subscriptions,
+    planExecutor: executor,
     closeSubgraphConnections: () => {
       subgraphFetcher.destroy();
       void upstream.close();
