@@ -6,14 +6,14 @@
 // is not a gateway anyone should run; it is a bound on what taking Apollo Server off the request
 // path could give (issue 17), measured in the same run as the real gateway. Only what the
 // workloads send is served: POST, JSON, an operation that is valid.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { getOperationAST, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { createSharedState } from '@shopgraph/cache';
 import type { ServiceName } from '@shopgraph/config';
-import { buildGateway, DEFAULT_SUPERGRAPH_PATH } from '@shopgraph/gateway';
+import { buildGateway, DEFAULT_SUPERGRAPH_PATH, sha256Hex } from '@shopgraph/gateway';
 import { createLogger } from '@shopgraph/logging';
 import { shareIdenticalExecutions } from '../../gateway/src/engine/shared-executions';
 import { stringifyResult } from '../../gateway/src/engine/shared-response-text';
@@ -61,7 +61,7 @@ export async function startEngineAlone(subgraphUrls: Record<string, string>, gat
       const document = parse(query);
       const errors = validate(built.apiSchema()!, document);
       if (errors.length > 0) throw errors[0];
-      entry = { document, operation: getOperationAST(document, operationName)!, queryHash: createHash('sha256').update(query).digest('hex') };
+      entry = { document, operation: getOperationAST(document, operationName)!, queryHash: sha256Hex(query) };
       prepared.set(query, entry);
     }
     return entry;

@@ -292,13 +292,9 @@ async function main(): Promise<void> {
     }
     // BENCH_PROFILE_WORKLOAD picks another in-memory workload to profile (e.g. deep-response);
     // (c) no-dedup by default, the one issue 17's before-profile was taken on.
-    // With fixtures of its own: a full run outlasts the access tokens signed in at its start
-    // (ACCESS_TOKEN.ttlSeconds), and a profile of refused tokens measures the refusals.
+    // With fixtures of its own, signed in now: a profile of expired tokens would measure the refusals.
     const profileId = process.env.BENCH_PROFILE_WORKLOAD ?? 'no-dedup';
-    const profiled =
-      PROFILE && all.some((w) => w.id === profileId)
-        ? workloads(await loadFixtures(subgraphs.ready.gatewayUrl, key)).find((w) => w.id === profileId)
-        : undefined;
+    const profiled = PROFILE && all.some((w) => w.id === profileId) ? (await fixturesFor()).all.find((w) => w.id === profileId) : undefined;
     if (profiled) profile = await profileOurs(memory.ready.subgraphUrls, profiled, gatewayCore);
   } finally {
     await memory.stop();
